@@ -1,0 +1,121 @@
+package dev.parley.chat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The core's tunable rules; {@link #DEFAULTS} holds the documented defaults.
+ *
+ * @param maxMessageLength   longest message text, in characters (default 5,000)
+ * @param heartbeatTimeout   how long a heartbeat keeps an admin online (default 2 minutes)
+ * @param offlineBatchWindow how long offline messages of one chat are gathered into one email (default 2 minutes)
+ * @param analyticsCacheTtl  how long a report may be served from cache when nothing changed (default 5 minutes;
+ *                           zero disables the cache)
+ * @param timeZone           the default time zone of report days (default UTC)
+ * @param outbox             delivery settings of the notification outbox
+ */
+public record ParleySettings(
+        int maxMessageLength,
+        Duration heartbeatTimeout,
+        Duration offlineBatchWindow,
+        Duration analyticsCacheTtl,
+        ZoneId timeZone,
+        OutboxSettings outbox) {
+
+    /** The documented defaults. */
+    public static final ParleySettings DEFAULTS = new ParleySettings(5_000, Duration.ofMinutes(2),
+            Duration.ofMinutes(2), Duration.ofMinutes(5), ZoneId.of("UTC"), OutboxSettings.DEFAULTS);
+
+    /** Checks the bounds. */
+    public ParleySettings {
+        if (maxMessageLength < 1) {
+            throw new IllegalArgumentException("maxMessageLength must be positive");
+        }
+        requirePositive(heartbeatTimeout, "heartbeatTimeout");
+        Objects.requireNonNull(offlineBatchWindow, "offlineBatchWindow");
+        Objects.requireNonNull(analyticsCacheTtl, "analyticsCacheTtl");
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(outbox, "outbox");
+    }
+
+    static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    /** These settings with another message length limit. */
+    public ParleySettings withMaxMessageLength(int value) {
+        return new ParleySettings(value, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone, outbox);
+    }
+
+    /** These settings with another heartbeat timeout. */
+    public ParleySettings withHeartbeatTimeout(Duration value) {
+        return new ParleySettings(maxMessageLength, value, offlineBatchWindow, analyticsCacheTtl, timeZone, outbox);
+    }
+
+    /** These settings with another offline batching window. */
+    public ParleySettings withOfflineBatchWindow(Duration value) {
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, value, analyticsCacheTtl, timeZone, outbox);
+    }
+
+    /** These settings with another analytics cache lifetime. */
+    public ParleySettings withAnalyticsCacheTtl(Duration value) {
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, value, timeZone, outbox);
+    }
+
+    /** These settings with another report time zone. */
+    public ParleySettings withTimeZone(ZoneId value) {
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, value,
+                outbox);
+    }
+
+    /** These settings with other outbox settings. */
+    public ParleySettings withOutbox(OutboxSettings value) {
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone,
+                value);
+    }
+
+    /**
+     * How the outbox delivers notifications.
+     *
+     * @param maxAttempts    attempts before an item is marked failed (default 8)
+     * @param initialBackoff wait before the second attempt; doubles after each failure (default 30 seconds)
+     * @param maxBackoff     the longest wait between attempts (default 1 hour)
+     * @param lease          how long a claim lasts before another dispatcher may retry the item (default 5 minutes)
+     * @param pollInterval   how often the dispatcher looks for due items (default 1 second)
+     * @param batchSize      items claimed at once (default 100)
+     */
+    public record OutboxSettings(
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration lease,
+            Duration pollInterval,
+            int batchSize) {
+
+        /** The documented defaults. */
+        public static final OutboxSettings DEFAULTS = new OutboxSettings(8, Duration.ofSeconds(30),
+                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), 100);
+
+        /** Checks the bounds. */
+        public OutboxSettings {
+            if (maxAttempts < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("maxAttempts and batchSize must be positive");
+            }
+            requirePositive(initialBackoff, "initialBackoff");
+            requirePositive(maxBackoff, "maxBackoff");
+            requirePositive(lease, "lease");
+            requirePositive(pollInterval, "pollInterval");
+        }
+
+        /** The wait after the given number of failed attempts: initial × 2^(attempts−1), capped. */
+        public Duration backoffAfter(int failedAttempts) {
+            int shift = Math.min(Math.max(failedAttempts - 1, 0), 30);
+            Duration d = initialBackoff.multipliedBy(1L << shift);
+            return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+        }
+    }
+}

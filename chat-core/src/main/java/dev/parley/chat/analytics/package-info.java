@@ -1,0 +1,5 @@
+/** Per-chat analytics and the analytics report. */
+@NullMarked
+package dev.parley.chat.analytics;
+
+import org.jspecify.annotations.NullMarked;

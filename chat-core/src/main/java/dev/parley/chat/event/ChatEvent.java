@@ -1,0 +1,31 @@
+package dev.parley.chat.event;
+
+import dev.parley.chat.Chat;
+import dev.parley.chat.ChatMessage;
+import dev.parley.chat.ChatStatus;
+import dev.parley.chat.presence.AdminPresence;
+
+/** A change that has been stored. Listeners receive it after the transaction that made it. */
+public sealed interface ChatEvent {
+
+    /** A visitor started a chat. */
+    record ChatStarted(Chat chat, ChatMessage message) implements ChatEvent {}
+
+    /** A message was added to a chat (by a visitor, an admin or the system). */
+    record MessagePosted(Chat chat, ChatMessage message) implements ChatEvent {}
+
+    /** An admin changed a chat's status, department or assignee, or a visitor message reopened it. */
+    record ChatUpdated(Chat chat, ChatStatus previousStatus) implements ChatEvent {
+
+        /** Whether the status changed. */
+        public boolean statusChanged() {
+            return chat.status() != previousStatus;
+        }
+    }
+
+    /** A visitor rated a chat. */
+    record ChatRated(Chat chat) implements ChatEvent {}
+
+    /** An admin's presence changed (heartbeat, going offline). */
+    record PresenceChanged(AdminPresence presence, boolean wasOnline, boolean isOnline) implements ChatEvent {}
+}

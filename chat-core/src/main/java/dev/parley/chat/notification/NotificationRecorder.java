@@ -1,0 +1,103 @@
+package dev.parley.chat.notification;
+
+import dev.parley.chat.Chat;
+import dev.parley.chat.ChatMessage;
+import dev.parley.chat.admin.Admin;
+import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.chat.department.ChatDepartment;
+import dev.parley.chat.store.OutboxRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes notifications to the outbox, inside the caller's transaction; decides who gets what and batches offline
+ * messages per chat and window. Nothing is sent here.
+ */
+public final class NotificationRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
+
+    private final OutboxRecords outbox;
+    private final AdminDirectory admins;
+    private final Clock clock;
+    private final Duration offlineBatchWindow;
+    private final NotificationCodec codec = new NotificationCodec();
+
+    /** Creates the recorder. */
+    public NotificationRecorder(OutboxRecords outbox, AdminDirectory admins, Clock clock, Duration offlineBatchWindow) {
+        this.outbox = outbox;
+        this.admins = admins;
+        this.clock = clock;
+        this.offlineBatchWindow = offlineBatchWindow;
+    }
+
+    /** Every admin serving the department who has an email, then the department's own address. */
+    public List<String> staffRecipients(String department, @Nullable String departmentEmail) {
+        Set<String> to = new LinkedHashSet<>();
+        for (Admin a : admins.all()) {
+            if (a.email() != null && a.serves(department)) {
+                to.add(a.email());
+            }
+        }
+        if (departmentEmail != null) {
+            to.add(departmentEmail);
+        }
+        return List.copyOf(to);
+    }
+
+    /** Records the new-chat email to staff. */
+    public void newChat(Chat chat, ChatMessage first, ChatDepartment department) {
+        List<String> to = staffRecipients(chat.department(), department.email());
+        if (to.isEmpty()) {
+            log.warn("Chat {} started but no admin or department has an email address; nobody is notified",
+                    chat.id());
+            return;
+        }
+        record(new NewChatNotification(to, chat.id(), chat.visitorName(), chat.visitorEmail(),
+                chat.visitorPhone(), chat.department(), department.name(), first.message(), chat.createdAt()),
+                null, clock.instant());
+    }
+
+    /**
+     * Adds a message sent while no admin was online to the chat's pending batch, or opens a new batch due after the
+     * window.
+     */
+    public void offlineMessage(Chat chat, ChatMessage message, @Nullable String departmentEmail) {
+        var line = new OfflineMessagesNotification.Line(message.id(), message.message(), message.createdAt());
+        String key = "offline:" + chat.id();
+        Optional<OutboxItem> pending = outbox.findUnclaimed(key);
+        if (pending.isPresent()) {
+            var batch = (OfflineMessagesNotification) codec.decode(pending.get().kind(), pending.get().payload());
+            if (outbox.replacePayloadIfUnclaimed(pending.get().id(), codec.encode(batch.plus(line)))) {
+                return;
+            }
+        }
+        List<String> to = staffRecipients(chat.department(), departmentEmail);
+        if (to.isEmpty()) {
+            log.warn("Chat {} has offline messages but nobody has an email address to tell", chat.id());
+            return;
+        }
+        record(new OfflineMessagesNotification(to, chat.id(), chat.visitorName(), chat.visitorEmail(),
+                chat.department(), List.of(line)), key, clock.instant().plus(offlineBatchWindow));
+    }
+
+    /** Records the email telling a waiting visitor, if they left an address, that an agent is available. */
+    public void agentAvailable(Chat chat) {
+        if (chat.visitorEmail() != null) {
+            record(new AgentAvailableNotification(List.of(chat.visitorEmail()), chat.id(), chat.visitorName(),
+                    chat.department()), "available:" + chat.id(), clock.instant());
+        }
+    }
+
+    private void record(Notification n, @Nullable String key, Instant due) {
+        outbox.insert(OutboxItem.pending(codec.kind(n), key, codec.encode(n), clock.instant(), due));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.parley.chat.notification;
+
+import dev.parley.chat.Chat;
+import dev.parley.chat.ParleySettings.OutboxSettings;
+import dev.parley.chat.store.ChatStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox in the background: claims due items with a lease, hands each to the {@link NotificationPort},
+ * and marks it sent, or schedules a retry with exponential backoff, or marks it failed after the last attempt. An
+ * item whose dispatcher died mid-send is retried once its lease expires.
+ */
+public final class Outbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final ChatStore store;
+    private final NotificationPort port;
+    private final Clock clock;
+    private final OutboxSettings settings;
+    private final String owner;
+    private final NotificationCodec codec = new NotificationCodec();
+    private final Object passLock = new Object();
+    private @Nullable ScheduledExecutorService scheduler;
+
+    /**
+     * @param owner a name unique to this dispatcher (e.g. host name and a random suffix), stored with its claims
+     */
+    public Outbox(ChatStore store, NotificationPort port, Clock clock, OutboxSettings settings, String owner) {
+        this.store = store;
+        this.port = port;
+        this.clock = clock;
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    /** This dispatcher's name. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Delivers due items until none is left or a pass delivers less than a batch; answers how many were handled. */
+    public int dispatchDue() {
+        synchronized (passLock) {
+            int handled = 0;
+            while (true) {
+                Instant now = clock.instant();
+                List<OutboxItem> batch = store.outbox().claim(owner, now, now.plus(settings.lease()),
+                        settings.batchSize());
+                batch.forEach(this::deliver);
+                handled += batch.size();
+                if (batch.size() < settings.batchSize()) {
+                    return handled;
+                }
+            }
+        }
+    }
+
+    private void deliver(OutboxItem item) {
+        int attempt = item.attempts() + 1;
+        Notification notification;
+        try {
+            notification = codec.decode(item.kind(), item.payload());
+        } catch (RuntimeException e) {
+            store.outbox().markFailed(item.id(), attempt, "unreadable payload: " + e.getMessage());
+            log.error("Outbox item {} ({}) cannot be read and is marked failed", item.id(), item.kind(), e);
+            return;
+        }
+        try {
+            port.deliver(notification);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (attempt >= settings.maxAttempts()) {
+                store.outbox().markFailed(item.id(), attempt, error);
+                log.error("Notification {} for chat {} failed after {} attempts and is given up: {}", item.kind(),
+                        notification.chatId(), attempt, error);
+            } else {
+                Duration wait = settings.backoffAfter(attempt);
+                store.outbox().markRetry(item.id(), attempt, clock.instant().plus(wait), error);
+                log.warn("Notification {} for chat {} failed (attempt {} of {}), retrying in {}: {}", item.kind(),
+                        notification.chatId(), attempt, settings.maxAttempts(), wait, error);
+            }
+            return;
+        }
+        store.transactions().run(() -> {
+            store.outbox().markSent(item.id(), clock.instant());
+            if (notification instanceof NewChatNotification) {
+                flag(notification.chatId(), c -> c.edit().emailNotificationSent(true).build());
+            } else if (notification instanceof OfflineMessagesNotification) {
+                flag(notification.chatId(), c -> c.edit().offlineNotificationSent(true).build());
+            }
+        });
+        log.debug("Notification {} for chat {} delivered", item.kind(), notification.chatId());
+    }
+
+    private void flag(long chatId, UnaryOperator<Chat> change) {
+        store.chats().lock(chatId).ifPresent(c -> store.chats().update(change.apply(c)));
+    }
+
+    /** Counts per status and the lag of the oldest pending item. */
+    public OutboxStats stats() {
+        Map<OutboxStatus, Long> counts = store.outbox().countByStatus();
+        Instant now = clock.instant();
+        Duration lag = store.outbox().oldestPendingDue()
+                .filter(due -> due.isBefore(now))
+                .map(due -> Duration.between(due, now))
+                .orElse(Duration.ZERO);
+        return new OutboxStats(counts.getOrDefault(OutboxStatus.PENDING, 0L),
+                counts.getOrDefault(OutboxStatus.SENT, 0L), counts.getOrDefault(OutboxStatus.FAILED, 0L), lag);
+    }
+
+    /** Items given up after their last attempt, oldest first. */
+    public List<OutboxItem> failed(int limit) {
+        return store.outbox().list(OutboxStatus.FAILED, limit);
+    }
+
+    /** Starts delivering in the background, every poll interval. Calling it twice does nothing. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::safePass, every, every, TimeUnit.MILLISECONDS);
+        log.info("Outbox dispatcher {} started (poll every {}, up to {} attempts)", owner, settings.pollInterval(),
+                settings.maxAttempts());
+    }
+
+    private void safePass() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            log.warn("Outbox pass failed; trying again in {}", settings.pollInterval(), e);
+        }
+    }
+
+    /** Stops the background delivery, lets a running pass finish, and releases any claim left. */
+    @Override
+    public synchronized void close() {
+        ScheduledExecutorService s = scheduler;
+        if (s == null) {
+            return;
+        }
+        scheduler = null;
+        s.shutdown();
+        try {
+            if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
+                s.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            s.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        int released = store.outbox().release(owner);
+        log.info("Outbox dispatcher {} stopped{}", owner, released > 0 ? "; released " + released + " claims" : "");
+    }
+}

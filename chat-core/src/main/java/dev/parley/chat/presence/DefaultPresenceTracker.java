@@ -1,0 +1,150 @@
+package dev.parley.chat.presence;
+
+import dev.parley.chat.Chat;
+import dev.parley.chat.ChatMessage;
+import dev.parley.chat.ChatStatus;
+import dev.parley.chat.ErrorCode;
+import dev.parley.chat.MessageType;
+import dev.parley.chat.ParleyException;
+import dev.parley.chat.Sender;
+import dev.parley.chat.admin.Admin;
+import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.chat.event.ChatEvent;
+import dev.parley.chat.internal.Checks;
+import dev.parley.chat.internal.EventBus;
+import dev.parley.chat.notification.NotificationRecorder;
+import dev.parley.chat.store.ChatStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence over the store. When an admin comes online and a department had nobody online before, each WAITING chat
+ * of that department gets a system message that an agent is now available (and the visitor an email, if they left
+ * an address).
+ */
+public final class DefaultPresenceTracker implements PresenceTracker {
+
+    /** The text of the system message posted to waiting chats. */
+    public static final String AGENT_AVAILABLE = "An agent is now available and will reply shortly.";
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultPresenceTracker.class);
+
+    private final ChatStore store;
+    private final AdminDirectory admins;
+    private final Clock clock;
+    private final Duration timeout;
+    private final NotificationRecorder notifications;
+    private final EventBus events;
+
+    /** Creates the tracker. */
+    public DefaultPresenceTracker(ChatStore store, AdminDirectory admins, Clock clock, Duration heartbeatTimeout,
+            NotificationRecorder notifications, EventBus events) {
+        this.store = store;
+        this.admins = admins;
+        this.clock = clock;
+        this.timeout = heartbeatTimeout;
+        this.notifications = notifications;
+        this.events = events;
+    }
+
+    @Override
+    public AdminPresence heartbeat(String adminId, Heartbeat heartbeat) {
+        requireAdmin(adminId);
+        String department = heartbeat.department() == null || heartbeat.department().isBlank()
+                ? null
+                : Checks.slug(heartbeat.department(), "department");
+        if (department != null && store.departments().findBySlug(department).isEmpty()) {
+            throw ParleyException.invalid("department '" + department + "' does not exist");
+        }
+        String socketId = Checks.optionalLine(heartbeat.socketId(), "socketId", 200);
+        List<ChatEvent> published = new ArrayList<>();
+        AdminPresence result = store.transactions().inTransaction(() -> {
+            published.clear();
+            Instant now = clock.instant();
+            List<AdminPresence> othersOnline = onlineNow(now).stream()
+                    .filter(p -> !p.userId().equals(adminId)).toList();
+            Optional<AdminPresence> before = store.presence().find(adminId);
+            boolean wasOnline = before.map(p -> p.isOnlineAt(now, timeout)).orElse(false);
+            AdminPresence presence = new AdminPresence(adminId, heartbeat.online(), now, socketId, department);
+            store.presence().upsert(presence);
+            if (presence.online() && !(wasOnline && servesSame(before.get(), presence))) {
+                announceToWaitingChats(presence, othersOnline, now, published);
+            }
+            if (wasOnline != presence.online()) {
+                published.add(new ChatEvent.PresenceChanged(presence, wasOnline, presence.online()));
+                log.info("Admin {} is now {}", adminId, presence.online() ? "online" : "offline");
+            }
+            return presence;
+        });
+        events.publish(published);
+        return result;
+    }
+
+    private static boolean servesSame(AdminPresence a, AdminPresence b) {
+        return a.department() == null ? b.department() == null : a.department().equals(b.department());
+    }
+
+    private void announceToWaitingChats(AdminPresence presence, List<AdminPresence> othersOnline, Instant now,
+            List<ChatEvent> published) {
+        for (Chat chat : store.chats().findByStatus(ChatStatus.WAITING, presence.department())) {
+            boolean alreadyServed = othersOnline.stream().anyMatch(p -> p.serves(chat.department()));
+            if (alreadyServed) {
+                continue;
+            }
+            Chat locked = store.chats().lock(chat.id()).orElse(chat);
+            ChatMessage message = store.messages().insert(new ChatMessage(0, locked.id(), Sender.SYSTEM, null,
+                    AGENT_AVAILABLE, MessageType.TEXT, null, null, null, now, null));
+            Chat updated = locked.edit().updatedAt(now).build();
+            store.chats().update(updated);
+            notifications.agentAvailable(updated);
+            published.add(new ChatEvent.MessagePosted(updated, message));
+        }
+    }
+
+    @Override
+    public void goOffline(String adminId) {
+        heartbeat(adminId, new Heartbeat(false, null, null));
+    }
+
+    @Override
+    public List<OnlineAdmin> online(@Nullable String department) {
+        List<OnlineAdmin> result = new ArrayList<>();
+        for (AdminPresence p : onlineNow(clock.instant())) {
+            if (department == null || p.serves(department)) {
+                admins.find(p.userId()).ifPresent(a -> result.add(new OnlineAdmin(a, p)));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public boolean anyOnline(@Nullable String department) {
+        return onlineNow(clock.instant()).stream().anyMatch(p -> department == null || p.serves(department));
+    }
+
+    @Override
+    public Duration heartbeatTimeout() {
+        return timeout;
+    }
+
+    private List<AdminPresence> onlineNow(Instant now) {
+        return store.presence().onlineSeenAfter(now.minus(timeout)).stream()
+                .filter(p -> p.isOnlineAt(now, timeout))
+                .toList();
+    }
+
+    private Admin requireAdmin(@Nullable String adminId) {
+        if (adminId == null || adminId.isBlank()) {
+            throw new ParleyException(ErrorCode.UNAUTHENTICATED, "an admin id is required");
+        }
+        return admins.find(adminId).orElseThrow(() -> new ParleyException(ErrorCode.FORBIDDEN,
+                "'" + adminId + "' is not an admin of this application"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.parley.chat.store;
+
+import dev.parley.chat.notification.OutboxItem;
+import dev.parley.chat.notification.OutboxStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The notification outbox. Claims are exclusive: an item claimed by one dispatcher is not handed to another. */
+public interface OutboxRecords {
+
+    /** Stores a new item (its id is ignored) and answers it with the assigned id. */
+    OutboxItem insert(OutboxItem item);
+
+    /** The pending item with this dedup key that no dispatcher has claimed or tried yet, if any. */
+    Optional<OutboxItem> findUnclaimed(String dedupKey);
+
+    /**
+     * Replaces the payload of an item that is still pending, unclaimed and untried; answers false (changing
+     * nothing) when a dispatcher took it meanwhile.
+     */
+    boolean replacePayloadIfUnclaimed(long id, String payload);
+
+    /**
+     * Claims up to {@code max} pending items due at {@code now} whose claim is absent or expired, oldest due first,
+     * for the owner until {@code leaseUntil}. Concurrent claimers never get the same item.
+     */
+    List<OutboxItem> claim(String owner, Instant now, Instant leaseUntil, int max);
+
+    /** Marks a claimed item delivered. */
+    void markSent(long id, Instant at);
+
+    /** Puts a claimed item back as pending, after a failed attempt, for another try at {@code nextAttemptAt}. */
+    void markRetry(long id, int attempts, Instant nextAttemptAt, String error);
+
+    /** Marks a claimed item failed for good. */
+    void markFailed(long id, int attempts, String error);
+
+    /** Releases the owner's claims without counting an attempt (for a graceful shutdown). */
+    int release(String owner);
+
+    /** The number of items in each status (every status present). */
+    Map<OutboxStatus, Long> countByStatus();
+
+    /** Items in this status, oldest first, at most {@code limit}. */
+    List<OutboxItem> list(OutboxStatus status, int limit);
+
+    /** The due time of the oldest pending item, if any (for the outbox lag). */
+    Optional<Instant> oldestPendingDue();
+}

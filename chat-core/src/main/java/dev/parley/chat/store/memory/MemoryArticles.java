@@ -1,0 +1,131 @@
+package dev.parley.chat.store.memory;
+
+import dev.parley.chat.ParleyException;
+import dev.parley.chat.knowledge.KnowledgeBaseArticle;
+import dev.parley.chat.store.ArticleRecords;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+final class MemoryArticles implements ArticleRecords {
+
+    private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final MemoryTransactions tx;
+    private final Map<Long, KnowledgeBaseArticle> byId = new TreeMap<>();
+    private long nextId = 1;
+
+    MemoryArticles(MemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<KnowledgeBaseArticle> list() {
+        return tx.read(() -> byId.values().stream()
+                .sorted(Comparator.comparingInt(KnowledgeBaseArticle::sortOrder)
+                        .thenComparing(KnowledgeBaseArticle::title))
+                .toList());
+    }
+
+    @Override
+    public Optional<KnowledgeBaseArticle> find(long id) {
+        return tx.read(() -> Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Optional<KnowledgeBaseArticle> findBySlug(String slug) {
+        return tx.read(() -> byId.values().stream().filter(a -> a.slug().equals(slug)).findFirst());
+    }
+
+    @Override
+    public KnowledgeBaseArticle insert(KnowledgeBaseArticle article) {
+        return tx.inTransaction(() -> {
+            requireUniqueSlug(article);
+            KnowledgeBaseArticle stored = article.withId(nextId++);
+            tx.put(byId, stored.id(), stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public void update(KnowledgeBaseArticle article) {
+        tx.run(() -> {
+            if (!byId.containsKey(article.id())) {
+                throw ParleyException.notFound("article " + article.id() + " does not exist");
+            }
+            requireUniqueSlug(article);
+            tx.put(byId, article.id(), article);
+        });
+    }
+
+    private void requireUniqueSlug(KnowledgeBaseArticle a) {
+        if (byId.values().stream().anyMatch(o -> o.id() != a.id() && o.slug().equals(a.slug()))) {
+            throw ParleyException.conflict("an article with slug '" + a.slug() + "' exists");
+        }
+    }
+
+    @Override
+    public void delete(long id) {
+        tx.run(() -> tx.remove(byId, id));
+    }
+
+    @Override
+    public void incrementViews(long id) {
+        tx.run(() -> {
+            KnowledgeBaseArticle a = byId.get(id);
+            if (a != null) {
+                tx.put(byId, id, new KnowledgeBaseArticle(a.id(), a.title(), a.slug(), a.content(), a.category(),
+                        a.keywords(), a.published(), a.sortOrder(), a.viewCount() + 1, a.createdAt(),
+                        a.updatedAt()));
+            }
+        });
+    }
+
+    @Override
+    public List<KnowledgeBaseArticle> search(List<String> terms, int limit) {
+        return tx.read(() -> byId.values().stream()
+                .filter(KnowledgeBaseArticle::published)
+                .map(a -> new Scored(a, score(a, terms)))
+                .filter(s -> s.score > 0)
+                .sorted(Comparator.comparingInt((Scored s) -> -s.score)
+                        .thenComparingInt(s -> s.article.sortOrder())
+                        .thenComparingLong(s -> s.article.id()))
+                .limit(limit)
+                .map(s -> s.article)
+                .toList());
+    }
+
+    /** Per term: 3 for a title match, 2 for keywords or category, 1 for the body only. */
+    private static int score(KnowledgeBaseArticle a, List<String> terms) {
+        int total = 0;
+        for (String term : terms) {
+            if (hasWordWithPrefix(a.title(), term)) {
+                total += 3;
+            } else if (hasWordWithPrefix(a.keywords(), term) || hasWordWithPrefix(a.category(), term)) {
+                total += 2;
+            } else if (hasWordWithPrefix(a.content(), term)) {
+                total += 1;
+            }
+        }
+        return total;
+    }
+
+    private static boolean hasWordWithPrefix(@Nullable String text, String prefix) {
+        if (text == null) {
+            return false;
+        }
+        for (String word : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
+            if (word.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Scored(KnowledgeBaseArticle article, int score) {}
+}

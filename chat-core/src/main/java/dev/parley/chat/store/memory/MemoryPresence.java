@@ -1,0 +1,36 @@
+package dev.parley.chat.store.memory;
+
+import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.store.PresenceRecords;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+final class MemoryPresence implements PresenceRecords {
+
+    private final MemoryTransactions tx;
+    private final Map<String, AdminPresence> byUser = new HashMap<>();
+
+    MemoryPresence(MemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void upsert(AdminPresence presence) {
+        tx.run(() -> tx.put(byUser, presence.userId(), presence));
+    }
+
+    @Override
+    public Optional<AdminPresence> find(String userId) {
+        return tx.read(() -> Optional.ofNullable(byUser.get(userId)));
+    }
+
+    @Override
+    public List<AdminPresence> onlineSeenAfter(Instant seenAfter) {
+        return tx.read(() -> byUser.values().stream()
+                .filter(p -> p.online() && p.lastSeenAt().isAfter(seenAfter))
+                .toList());
+    }
+}
