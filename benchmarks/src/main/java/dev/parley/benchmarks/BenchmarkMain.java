@@ -61,6 +61,18 @@ public final class BenchmarkMain {
             if (options.runs("ingest")) {
                 sections.add(new IngestBenchmark(options, harness).run(dbs));
             }
+            if (options.runs("analytics")) {
+                sections.addAll(new AnalyticsBenchmark(options, harness).run(dbs));
+            }
+            if (options.runs("outbox")) {
+                sections.add(new OutboxBenchmark(options, harness).run(dbs));
+            }
+            if (options.runs("presence")) {
+                sections.add(new PresenceBenchmark(options, harness).run(dbs));
+            }
+            if (options.runs("http")) {
+                sections.add(HttpBenchmark.notYet());
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         RunInfo info = new RunInfo(options.mode(), command, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

@@ -11,6 +11,9 @@ final class Schema {
     static final String PRESENCE = "parley_admin_presence";
     static final String OUTBOX = "parley_outbox";
 
+    /** The presence table's "is online" column. */
+    static final String PRESENCE_ONLINE = "is_online";
+
     /** Columns of the chat table the generator fills, in COPY order. */
     static final String CHAT_COLUMNS = "id, session_id, visitor_name, visitor_email, visitor_phone, department, "
             + "assigned_to, status, created_at, updated_at, first_response_at, resolved_at, response_time, "
