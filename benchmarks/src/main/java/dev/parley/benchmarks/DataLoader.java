@@ -57,6 +57,8 @@ final class DataLoader {
             }
             chats += n;
         }
+        advance(Schema.CHAT_SEQUENCE, nextChat + 100);
+        advance(Schema.MESSAGE_SEQUENCE, nextMessage + 100);
         analyze();
         return added;
     }
@@ -67,6 +69,12 @@ final class DataLoader {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Moves the sequence past the generated ids, so that rows Parley inserts later do not collide. */
+    private void advance(String sequence, long next) {
+        db.execute(db.isPostgres() ? "SELECT setval('" + sequence + "', " + next + ")"
+                : "ALTER SEQUENCE " + sequence + " RESTART WITH " + next);
     }
 
     private void analyze() {

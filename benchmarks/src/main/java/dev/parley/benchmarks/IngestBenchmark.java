@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Visitor messages through {@code Parley.chats().postVisitorMessage} against a raw JDBC single-row INSERT + COMMIT of
@@ -38,8 +37,8 @@ final class IngestBenchmark {
         Section section = new Section(TITLE, """
                 Parley: `postVisitorMessage` on an existing chat (one transaction: lock the chat, check presence, \
                 insert the message, update the chat and its per-chat analytics). Baseline: raw JDBC \
-                `INSERT` of an equivalent row into the same message table + `COMMIT`, connection taken from the \
-                same pool per message. Figures are messages per second; each round posts \
+                `INSERT` of an equivalent row into the same message table (id from the same sequence, inside the \
+                `INSERT`) + `COMMIT`, connection taken from the same pool per message. Figures are messages per second; each round posts \
                 """ + options.ingestMessages() + " messages split over the threads.",
                 "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
         int maxThreads = Collections.max(options.ingestThreads());
@@ -68,16 +67,15 @@ final class IngestBenchmark {
                     chatIds[t][k] = started.chat().id();
                 }
             }
-            AtomicLong rawIds = new AtomicLong(1_000_000_000_000L);
-            String insert = "INSERT INTO " + Schema.MESSAGE + " (" + Schema.MESSAGE_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+            String insert = "INSERT INTO " + Schema.MESSAGE + " (" + Schema.MESSAGE_COLUMNS + ") VALUES ("
+                    + Schema.nextId(db, Schema.MESSAGE_SEQUENCE) + ", ?, ?, ?, ?, ?, ?)";
             Harness.Op viaParley = (t, i) -> parley.chats().postVisitorMessage(
                     VisitorMessage.text(sessions[t][i % CHATS_PER_THREAD], TEXT));
             Harness.Op raw = (t, i) -> {
                 try (Connection c = db.dataSource().getConnection()) {
                     c.setAutoCommit(false);
                     try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        DataLoader.bind(ps, new Object[] {rawIds.incrementAndGet(), chatIds[t][i % CHATS_PER_THREAD],
+                        DataLoader.bind(ps, new Object[] {chatIds[t][i % CHATS_PER_THREAD],
                             "VISITOR", null, TEXT, "TEXT", OffsetDateTime.now(ZoneOffset.UTC).toInstant()});
                         ps.executeUpdate();
                     }

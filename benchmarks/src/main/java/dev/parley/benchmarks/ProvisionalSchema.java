@@ -24,6 +24,8 @@ final class ProvisionalSchema {
                 + (db.isPostgres() ? "text" : "clob") + " not null, message_type varchar(10) not null, "
                 + "file_url varchar(1000), file_name varchar(255), file_size bigint, created_at " + ts
                 + " not null, read_at " + ts + ")",
+                "CREATE SEQUENCE IF NOT EXISTS " + Schema.MESSAGE_SEQUENCE,
+                "CREATE SEQUENCE IF NOT EXISTS " + Schema.CHAT_SEQUENCE,
                 "CREATE INDEX IF NOT EXISTS ix_message_chat ON " + Schema.MESSAGE + " (chat_id, id)");
     }
 }

@@ -7,12 +7,16 @@ package dev.parley.benchmarks;
 final class Schema {
 
     static final String CHAT = "parley_chat";
-    static final String MESSAGE = "parley_chat_message";
-    static final String PRESENCE = "parley_admin_presence";
+    static final String MESSAGE = "parley_message";
+    static final String PRESENCE = "parley_presence";
     static final String OUTBOX = "parley_outbox";
 
     /** The presence table's "is online" column. */
-    static final String PRESENCE_ONLINE = "is_online";
+    static final String PRESENCE_ONLINE = "online";
+
+    /** The sequences of the chat and message ids. */
+    static final String CHAT_SEQUENCE = "parley_chat_seq";
+    static final String MESSAGE_SEQUENCE = "parley_message_seq";
 
     /** Columns of the chat table the generator fills, in COPY order. */
     static final String CHAT_COLUMNS = "id, session_id, visitor_name, visitor_email, visitor_phone, department, "
@@ -26,4 +30,9 @@ final class Schema {
     static final String MESSAGE_COLUMNS = "id, chat_id, sender, sender_id, message, message_type, created_at";
 
     private Schema() {}
+
+    /** The SQL expression of the sequence's next value. */
+    static String nextId(Database db, String sequence) {
+        return db.isPostgres() ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
+    }
 }
