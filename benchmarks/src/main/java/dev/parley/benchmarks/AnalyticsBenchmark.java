@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ final class AnalyticsBenchmark {
 
     static final String TITLE = "2. Analytics report";
     static final String GROWTH = "2b. Analytics: growth with the dataset";
+    static final String ROLLUP = "2c. Analytics: rollup prototype (not in Parley yet)";
     private static final ZoneId ZONE = ZoneId.of("UTC");
 
     private final BenchOptions options;
@@ -53,10 +55,18 @@ final class AnalyticsBenchmark {
                 figures are Parley's median milliseconds at the larger and at the smaller size; the raw \
                 aggregate's growth is in the note.""",
                 "Parley, larger", "Parley, smaller", "larger / smaller, lower is better");
+        Section rollup = new Section(ROLLUP, """
+                What the proposed rollups would cost the report (see "Proposal: analytics rollups" below): tables \
+                keyed by (bucket of `created_at`, department) with the report's sums — 15-minute UTC buckets (exact \
+                for any zone) and days of the configured report zone — built here in one statement each after \
+                loading (untimed). Candidate: one `SELECT … GROUP BY department, day` over the \
+                rollup rows of the window; baseline: the raw aggregate again, paired in the same rounds. Both \
+                return the same figures (checked in every run).""",
+                "rollup query", "raw aggregate", "rollup / raw aggregate, lower is better");
         for (Database.Kind kind : Database.Kind.values()) {
             if (options.databases().contains(kind)) {
                 try (Database db = databases.fresh(kind, "analytics", 4)) {
-                    measure(db, report, growth);
+                    measure(db, report, growth, rollup);
                 }
             }
         }
@@ -64,10 +74,10 @@ final class AnalyticsBenchmark {
             growth.finding("Not measured in this run: it has one dataset size (" + options.analyticsSizes()
                     + "). The full run measures 10k, 100k and 1M chats.");
         }
-        return List.of(report, growth);
+        return List.of(report, growth, rollup);
     }
 
-    private void measure(Database db, Section report, Section growth) throws Exception {
+    private void measure(Database db, Section report, Section growth, Section rollup) throws Exception {
         ChatStore store = Stores.open(db);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         DataLoader loader = new DataLoader(db, new ChatGenerator(now));
@@ -78,8 +88,14 @@ final class AnalyticsBenchmark {
                 long t0 = System.nanoTime();
                 long messages = loader.growTo(size);
                 double loadSeconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                for (RollupPrototype.Level level : RollupPrototype.Level.values()) {
+                    RollupPrototype.rebuild(db, level);
+                }
+                double rollupSeconds = (System.nanoTime() - t1) / 1e9;
                 report.finding(String.format(Locale.ROOT, "%s: grew the dataset to %s chats (+%,d messages) in "
-                        + "%.1f s.", db.shortName(), label(size), messages, loadSeconds));
+                        + "%.1f s; built the rollup prototype in %.1f s.", db.shortName(), label(size), messages,
+                        loadSeconds, rollupSeconds));
                 for (int days : options.analyticsDays()) {
                     AnalyticsQuery query = new AnalyticsQuery(days, ZONE);
                     LocalDate today = LocalDate.ofInstant(now, ZONE);
@@ -94,6 +110,17 @@ final class AnalyticsBenchmark {
                         row = row.withTarget("≤ 0.10×", p.ratio() <= 0.10);
                     }
                     report.add(row);
+                    for (RollupPrototype.Level level : RollupPrototype.Level.values()) {
+                        if (!Arrays.equals(RollupPrototype.query(db, level, from, to), rawAggregate(db, from, to))) {
+                            throw new IllegalStateException("the rollup prototype disagrees with the raw aggregate");
+                        }
+                        Harness.Pair r = harness.paired(timed(() -> RollupPrototype.query(db, level, from, to)),
+                                timed(() -> rawAggregate(db, from, to)));
+                        Row rollupRow = Row.of(ROLLUP, db.shortName(), days + " days @ " + label(size) + ", "
+                                + level.label, "ms", r.candidate(), r.baseline(), r.ratio());
+                        rollup.add(days == 30 && size == 1_000_000
+                                ? rollupRow.withNote("(the report's target: ≤ 0.10×)") : rollupRow);
+                    }
                     double[] before = previous.get(db.shortName() + days);
                     if (before != null) {
                         double rawGrowth = p.baseline() / before[1];

@@ -50,7 +50,9 @@ final class Databases implements AutoCloseable {
     }
 
     private Database h2(String db, int poolSize) {
-        String url = "jdbc:h2:file:" + h2Folder.resolve(db).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + h2Folder.resolve(db).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                // H2 would otherwise answer a repeated query from the previous result while the tables are unchanged
+                + ";OPTIMIZE_REUSE_RESULTS=FALSE";
         return Database.open(Database.Kind.H2, url, "sa", "", poolSize);
     }
 
