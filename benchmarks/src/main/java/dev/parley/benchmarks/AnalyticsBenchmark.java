@@ -136,8 +136,37 @@ final class AnalyticsBenchmark {
                 }
                 previousSize = size;
             }
+            if (options.profile()) {
+                explain(db, parley, now, report);
+            }
         } finally {
             IngestBenchmark.closeQuietly(store);
+        }
+    }
+
+    /** Statement counts and a JFR profile of the 30-day report at the largest size. */
+    private void explain(Database db, Parley parley, Instant now, Section report) throws Exception {
+        StatementCounter counter = new StatementCounter(db.dataSource());
+        ChatStore counted = Stores.open(db, counter);
+        AnalyticsQuery query = new AnalyticsQuery(30, ZONE);
+        try (Parley p = Stores.parley(counted, Clock.fixed(now, ZONE))) {
+            p.analytics().calculate(query);
+            counter.reset();
+            p.analytics().calculate(query);
+            String statements = counter.perOperation(1);
+            Profiler.Profile profile = Profiler.profile(Thread.currentThread().getName(), () -> {
+                long end = System.nanoTime() + (options.mode().equals("quick") ? 1_000_000_000L : 3_000_000_000L);
+                while (System.nanoTime() < end) {
+                    parley.analytics().calculate(query);
+                }
+            });
+            report.finding(String.format(Locale.ROOT, """
+                    **%s — where a 30-day report's time goes (at %s chats).** Statements per report: %s. JFR \
+                    samples while computing reports: %s. Hottest innermost methods: %s.""",
+                    db.shortName(), label(options.analyticsSizes().get(options.analyticsSizes().size() - 1)),
+                    statements, profile.layersLine(), profile.topMethodsLine(5)));
+        } finally {
+            IngestBenchmark.closeQuietly(counted);
         }
     }
 

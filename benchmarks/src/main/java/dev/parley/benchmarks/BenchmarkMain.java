@@ -22,6 +22,9 @@ public final class BenchmarkMain {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         Path root = Path.of(System.getProperty("parley.root", "."));
         BenchOptions options = BenchOptions.parse(args, root);
         Result result = run(options, "mvn -B -q -pl benchmarks -am package -DskipTests exec:java -Dexec.args=\""
