@@ -5,7 +5,8 @@ import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.store.ChatStore;
-import dev.parley.chat.store.memory.InMemoryChatStore;
+import dev.parley.chat.jpa.JpaChatStore;
+import dev.parley.chat.jpa.JpaStoreOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,12 @@ final class Stores {
 
     /** The store on another view of the database (e.g. a {@link StatementCounter}); the schema is migrated. */
     static ChatStore open(Database db, DataSource dataSource) {
-        ProvisionalSchema.create(db);
-        return new InMemoryChatStore();
+        return JpaChatStore.create(dataSource, JpaStoreOptions.DEFAULTS);
     }
 
     /** The name of the store in the report. */
     static String name() {
-        return "in-memory store (chat-jpa not yet merged)";
+        return "chat-jpa (Hibernate " + org.hibernate.Version.getVersionString() + ")";
     }
 
     /** Parley over the store, with the report cache off, a no-op notification port and {@link #ADMINS} admins. */
