@@ -74,7 +74,7 @@ public final class BenchmarkMain {
                 sections.add(new PresenceBenchmark(options, harness).run(dbs));
             }
             if (options.runs("http")) {
-                sections.add(HttpBenchmark.notYet());
+                sections.add(new HttpBenchmark(options, harness).run(dbs));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
