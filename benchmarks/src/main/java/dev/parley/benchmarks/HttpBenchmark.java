@@ -74,6 +74,10 @@ final class HttpBenchmark {
                 (raw sockets as clients), per stream, against the same number of bare TCP connections to an idle \
                 in-process server socket.""".formatted(CONCURRENCY, SSE_RATE, options.sseClients()),
                 "Parley", "baseline", "Parley / baseline");
+        if (!Stores.available() || !springModuleAvailable()) {
+            return section.finding("Not measured: the Spring module (`chat-spring-autoconfigure`: HTTP API and SSE "
+                    + "streams) and the JPA store must both be in this build; at least one is not yet.");
+        }
         if (!options.databases().contains(Database.Kind.POSTGRES)) {
             section.finding("Not run: the HTTP benchmark runs on PostgreSQL, which this run leaves out.");
             return section;
@@ -91,6 +95,15 @@ final class HttpBenchmark {
             }
         }
         return section;
+    }
+
+    static boolean springModuleAvailable() {
+        try {
+            Class.forName("dev.parley.chat.spring.ParleyAutoConfiguration");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private ConfigurableApplicationContext start(Database db, String secret) {

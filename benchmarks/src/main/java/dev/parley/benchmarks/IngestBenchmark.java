@@ -41,6 +41,9 @@ final class IngestBenchmark {
                 `INSERT`) + `COMMIT`, connection taken from the same pool per message. Figures are messages per second; each round posts \
                 """ + options.ingestMessages() + " messages split over the threads.",
                 "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
+        if (!Stores.available()) {
+            return section.finding("Not measured: " + Stores.notAvailable() + ".");
+        }
         int maxThreads = Collections.max(options.ingestThreads());
         for (Database.Kind kind : Database.Kind.values()) {
             if (!options.databases().contains(kind)) {

@@ -52,6 +52,9 @@ final class OutboxBenchmark {
                 are notifications per second; the target is absolute (≥ 5,000/s).""".formatted(
                         options.outboxItems()),
                 "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
+        if (!Stores.available()) {
+            return section.finding("Not measured: " + Stores.notAvailable() + ".");
+        }
         if (!options.databases().contains(Database.Kind.POSTGRES)) {
             section.finding("Not run: the outbox benchmark runs on PostgreSQL, which this run leaves out.");
             return section;

@@ -39,6 +39,9 @@ final class PresenceBenchmark {
                 (department IS NULL OR department = ?) LIMIT 1`. Figures are operations per second; each round \
                 runs %d operations split over the threads.""".formatted(options.presenceOps()),
                 "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
+        if (!Stores.available()) {
+            return section.finding("Not measured: " + Stores.notAvailable() + ".");
+        }
         for (Database.Kind kind : Database.Kind.values()) {
             if (options.databases().contains(kind)) {
                 try (Database db = databases.fresh(kind, "presence", 6)) {
