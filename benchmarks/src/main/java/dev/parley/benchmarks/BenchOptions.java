@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param ingestThreads     thread counts of the ingest benchmark
  * @param ingestMessages    messages per round, split over the threads
  * @param analyticsSizes    chat counts of the analytics datasets, growing
+ * @param h2MaxChats        the largest analytics dataset loaded into H2 (loading is slow there)
  * @param analyticsDays     report windows
  * @param outboxItems       notifications per round of the outbox benchmark
  * @param presenceOps       operations per round of the presence benchmark
@@ -35,6 +36,7 @@ record BenchOptions(
         List<Integer> ingestThreads,
         int ingestMessages,
         List<Integer> analyticsSizes,
+        int h2MaxChats,
         List<Integer> analyticsDays,
         int outboxItems,
         int presenceOps,
@@ -58,15 +60,15 @@ record BenchOptions(
 
     /** Small sizes: the whole run takes well under a minute. */
     static BenchOptions quick() {
-        return new BenchOptions("quick", 1, 3, List.of(1, 4, 16), 320, List.of(10_000), List.of(7, 30, 365),
-                1_000, 1_000, 300, 100, new LinkedHashSet<>(ALL), EnumSet.allOf(Database.Kind.class), true, true,
+        return new BenchOptions("quick", 1, 3, List.of(1, 4, 16), 160, List.of(10_000), 10_000, List.of(7, 30, 365),
+                300, 400, 200, 50, new LinkedHashSet<>(ALL), EnumSet.allOf(Database.Kind.class), true, true,
                 null);
     }
 
     /** The sizes of the documented figures. */
     static BenchOptions full() {
-        return new BenchOptions("full", 1, 5, List.of(1, 4, 16), 3_200, List.of(10_000, 100_000, 1_000_000),
-                List.of(7, 30, 365), 10_000, 10_000, 3_000, 1_000, new LinkedHashSet<>(ALL),
+        return new BenchOptions("full", 1, 5, List.of(1, 4, 16), 1_600, List.of(10_000, 100_000, 1_000_000),
+                100_000, List.of(7, 30, 365), 2_000, 4_000, 2_000, 1_000, new LinkedHashSet<>(ALL),
                 EnumSet.allOf(Database.Kind.class), true, true, null);
     }
 
@@ -76,7 +78,7 @@ record BenchOptions(
 
     /**
      * Parses {@code --quick | --full}, {@code --only=ingest,analytics,…}, {@code --db=postgres,h2},
-     * {@code --rounds=N}, {@code --sizes=10000,100000}, {@code --sync-commit=on|off}, {@code --no-profile},
+     * {@code --rounds=N}, {@code --sizes=10000,100000}, {@code --h2-max-chats=N}, {@code --sync-commit=on|off}, {@code --no-profile},
      * {@code --out=PATH} (default {@code docs/benchmarks.md} in full mode, {@code target/benchmarks-quick.md} in quick
      * mode), {@code --no-write}.
      */
@@ -88,6 +90,7 @@ record BenchOptions(
         Set<Database.Kind> dbs = o.databases;
         int rounds = o.rounds;
         List<Integer> sizes = o.analyticsSizes;
+        int h2Max = o.h2MaxChats;
         boolean sync = o.synchronousCommit;
         boolean profile = o.profile;
         for (String arg : args) {
@@ -108,6 +111,8 @@ record BenchOptions(
                 rounds = Integer.parseInt(value);
             } else if (arg.startsWith("--sizes=")) {
                 sizes = List.of(value.split(",")).stream().map(String::strip).map(Integer::valueOf).toList();
+            } else if (arg.startsWith("--h2-max-chats=")) {
+                h2Max = Integer.parseInt(value);
             } else if (arg.startsWith("--sync-commit=")) {
                 sync = value.equalsIgnoreCase("on");
             } else if (arg.equals("--no-profile")) {
@@ -120,7 +125,7 @@ record BenchOptions(
                 throw new IllegalArgumentException("unknown argument " + arg + "; see BenchOptions.parse");
             }
         }
-        return new BenchOptions(o.mode, o.warmups, rounds, o.ingestThreads, o.ingestMessages, sizes,
+        return new BenchOptions(o.mode, o.warmups, rounds, o.ingestThreads, o.ingestMessages, sizes, h2Max,
                 o.analyticsDays, o.outboxItems, o.presenceOps, o.httpMessages, o.sseClients, only, dbs, sync,
                 profile, out);
     }

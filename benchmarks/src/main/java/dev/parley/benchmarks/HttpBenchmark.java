@@ -205,6 +205,7 @@ final class HttpBenchmark {
         if (!connected.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the admin stream did not open");
         }
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / SSE_RATE;
@@ -219,6 +220,7 @@ final class HttpBenchmark {
                         answered.set(n, System.nanoTime());
                     } catch (Exception e) {
                         answered.set(n, -1);
+                        failure.compareAndSet(null, e.toString());
                     }
                 }), n * periodNanos, TimeUnit.NANOSECONDS);
             }
@@ -246,7 +248,8 @@ final class HttpBenchmark {
                 section.add(q == 0.99 ? row.withTarget("p99 ≤ 50 ms (absolute)", dm <= 50) : row);
             }
             section.finding(String.format(Locale.ROOT, "SSE run: %d of %d messages delivered to the admin stream "
-                    + "in %.1f s%s.", got, count, seconds, complete ? "" : " (the rest did not arrive in time)"));
+                    + "in %.1f s%s%s.", got, count, seconds, complete ? "" : " (the rest did not arrive in time)",
+                    failure.get() == null ? "" : "; a POST failed: " + failure.get()));
         } finally {
             pacer.shutdownNow();
             senders.shutdownNow();

@@ -31,6 +31,8 @@ final class StatementCounter implements DataSource {
     private static final Pattern TABLE = Pattern.compile(
             "(?i)\\b(?:from|into|update|merge\\s+into)\\s+([a-z0-9_\\.\"]+)");
 
+    private static final Pattern LOCK = Pattern.compile("\\bfor (no key )?update\\b");
+
     private final DataSource target;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -79,8 +81,12 @@ final class StatementCounter implements DataSource {
         String verb = (space < 0 ? s : s.substring(0, space)).toUpperCase(Locale.ROOT);
         Matcher m = TABLE.matcher(s);
         String table = m.find() ? m.group(1).replace("\"", "").toLowerCase(Locale.ROOT) : "";
-        if (verb.equals("SELECT") && s.toLowerCase(Locale.ROOT).contains(" for update")) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (verb.equals("SELECT") && LOCK.matcher(lower).find()) {
             verb = "SELECT … FOR UPDATE";
+        }
+        if (table.isEmpty() && (lower.contains("nextval") || lower.contains("next value for"))) {
+            return verb + " next sequence value";
         }
         return table.isEmpty() ? verb : verb + " " + table;
     }
