@@ -67,7 +67,7 @@ record BenchOptions(
 
     /** The sizes of the documented figures. */
     static BenchOptions full() {
-        return new BenchOptions("full", 1, 5, List.of(1, 4, 16), 1_600, List.of(10_000, 100_000, 1_000_000),
+        return new BenchOptions("full", 1, 3, List.of(1, 4, 16), 1_600, List.of(10_000, 100_000, 1_000_000),
                 100_000, List.of(7, 30, 365), 2_000, 4_000, 2_000, 1_000, new LinkedHashSet<>(ALL),
                 EnumSet.allOf(Database.Kind.class), true, true, null);
     }

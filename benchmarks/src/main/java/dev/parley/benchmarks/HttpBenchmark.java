@@ -261,7 +261,8 @@ final class HttpBenchmark {
         int n = options.sseClients();
         String get = "GET /api/v1/admin/chat/stream HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n";
-        double sse = perConnection(n, () -> {
+        java.util.concurrent.atomic.AtomicReference<String> growth = new java.util.concurrent.atomic.AtomicReference<>("");
+        double sse = perConnection(n, growth, () -> {
             Socket s = new Socket("127.0.0.1", port);
             OutputStream out = s.getOutputStream();
             out.write(get.getBytes(StandardCharsets.US_ASCII));
@@ -282,11 +283,14 @@ final class HttpBenchmark {
             }, "bench-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
-            double bare = perConnection(n, () -> new Socket("127.0.0.1", idle.getLocalPort()));
+            double bare = perConnection(n, new java.util.concurrent.atomic.AtomicReference<>(""),
+                    () -> new Socket("127.0.0.1", idle.getLocalPort()));
             Row row = Row.of(TITLE, "PostgreSQL", "heap per open SSE client (" + n + " open)", "KB", sse / 1024,
                     bare / 1024, sse / bare).withTarget("≤ 50 KB (absolute)", sse / 1024 <= 50)
                     .withNote("(baseline: a bare TCP connection, both ends in this JVM)");
             section.add(row);
+            section.finding("**Where an SSE client's heap goes** (live objects that grew with " + n
+                    + " streams open, per stream, both ends in this JVM): " + growth.get() + ".");
             for (Socket s : accepted) {
                 s.close();
             }
@@ -294,7 +298,9 @@ final class HttpBenchmark {
     }
 
     /** Used heap per connection after full GCs: opens n, measures, closes them. */
-    private static double perConnection(int n, SocketOpener opener) throws Exception {
+    private static double perConnection(int n, java.util.concurrent.atomic.AtomicReference<String> growth,
+            SocketOpener opener) throws Exception {
+        Map<String, Long> histogramBefore = HeapHistogram.take();
         long before = usedAfterGc();
         List<Socket> sockets = new ArrayList<>(n);
         try {
@@ -302,6 +308,7 @@ final class HttpBenchmark {
                 sockets.add(opener.open());
             }
             long after = usedAfterGc();
+            growth.set(HeapHistogram.growth(histogramBefore, HeapHistogram.take(), n, 6));
             return Math.max(1, after - before) / (double) n;
         } finally {
             for (Socket s : sockets) {
