@@ -1,0 +1,53 @@
+package dev.parley.chat.jpa;
+
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
+
+/** One transaction of the store: its entity manager and the chats it holds a row lock on. */
+final class Tx {
+
+    final EntityManager em;
+    private final Set<Long> lockedChats = new HashSet<>();
+
+    Tx(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Whether this transaction locked (or created) the chat. */
+    boolean holdsLock(long chatId) {
+        return lockedChats.contains(chatId);
+    }
+
+    /** Remembers that this transaction locked (or created) the chat. */
+    void locked(long chatId) {
+        lockedChats.add(chatId);
+    }
+
+    /**
+     * Drops the managed entities of a type that match from the persistence context, after a bulk or native statement
+     * changed their rows behind its back; the next read loads them fresh. Call only after a flush, so that no
+     * pending change is dropped with them.
+     */
+    <E> void evict(Class<E> type, Predicate<E> affected) {
+        for (E e : List.copyOf(em.unwrap(Session.class).getManagedEntities(type))) {
+            if (affected.test(e)) {
+                em.detach(e);
+            }
+        }
+    }
+
+    /** The managed entity of this type that matches, if the persistence context holds one. */
+    <E> @Nullable E managed(Class<E> type, Predicate<E> match) {
+        for (E e : em.unwrap(Session.class).getManagedEntities(type)) {
+            if (match.test(e)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
