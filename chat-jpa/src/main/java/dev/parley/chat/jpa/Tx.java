@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.jspecify.annotations.Nullable;
 
 /** One transaction of the store: its entity manager and the chats it holds a row lock on. */
@@ -34,16 +35,24 @@ final class Tx {
      * pending change is dropped with them.
      */
     <E> void evict(Class<E> type, Predicate<E> affected) {
-        for (E e : List.copyOf(em.unwrap(Session.class).getManagedEntities(type))) {
+        for (E e : managedOf(type)) {
             if (affected.test(e)) {
                 em.detach(e);
             }
         }
     }
 
+    /** A copy of the managed entities of a type (Hibernate 7.2 fails on an empty persistence context). */
+    private <E> List<E> managedOf(Class<E> type) {
+        if (em.unwrap(SessionImplementor.class).getPersistenceContextInternal().getNumberOfManagedEntities() == 0) {
+            return List.of();
+        }
+        return List.copyOf(em.unwrap(Session.class).getManagedEntities(type));
+    }
+
     /** The managed entity of this type that matches, if the persistence context holds one. */
     <E> @Nullable E managed(Class<E> type, Predicate<E> match) {
-        for (E e : em.unwrap(Session.class).getManagedEntities(type)) {
+        for (E e : managedOf(type)) {
             if (match.test(e)) {
                 return e;
             }
