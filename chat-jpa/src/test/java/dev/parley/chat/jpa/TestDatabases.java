@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * The test databases: one embedded PostgreSQL per test JVM (started on first use, stopped by its shutdown hook) and
@@ -83,10 +82,10 @@ final class TestDatabases {
     static final class TestDatabase {
 
         final DatabaseKind kind;
-        final DataSource dataSource;
+        final HikariDataSource dataSource;
         final JpaChatStore store;
 
-        TestDatabase(DatabaseKind kind, DataSource dataSource) {
+        TestDatabase(DatabaseKind kind, HikariDataSource dataSource) {
             this.kind = kind;
             this.dataSource = dataSource;
             this.store = JpaChatStore.create(dataSource, JpaStoreOptions.DEFAULTS);
@@ -108,6 +107,11 @@ final class TestDatabases {
                 throw new IllegalStateException(e);
             }
             return store;
+        }
+
+        /** The JDBC URL of the database. */
+        String jdbcUrl() {
+            return dataSource.getJdbcUrl();
         }
 
         /** Runs SQL and answers the first column of the first row as a long. */
