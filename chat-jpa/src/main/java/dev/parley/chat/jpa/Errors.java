@@ -48,7 +48,7 @@ final class Errors {
                     .findFirst().orElse("a record with the same unique value exists");
             return new ParleyException(ErrorCode.CONFLICT, message, e);
         }
-        if (state.equals("23503")) {
+        if (state.equals("23503") || state.equals("23506")) {
             return new ParleyException(ErrorCode.NOT_FOUND, text.contains("chat_fk")
                     ? "the chat it refers to does not exist" : "a record it refers to does not exist", e);
         }

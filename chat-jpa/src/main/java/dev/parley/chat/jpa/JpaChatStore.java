@@ -32,6 +32,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,18 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         if (options.migrate()) {
             new SchemaMigrator(dataSource, options.tablePrefix()).migrate();
         }
-        EntityManagerFactory emf = persistenceConfiguration(dataSource, options).createEntityManagerFactory();
+        EntityManagerFactory emf;
+        try {
+            emf = persistenceConfiguration(dataSource, options).createEntityManagerFactory();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SchemaManagementException) {
+                    throw new IllegalStateException("Parley's tables do not match its entities: " + t.getMessage()
+                            + "; apply the migrations (migrate=true, or the SQL of SchemaMigrator.exportSql)", e);
+                }
+            }
+            throw e;
+        }
         try {
             return new JpaChatStore(emf, options, true, false);
         } catch (RuntimeException e) {
