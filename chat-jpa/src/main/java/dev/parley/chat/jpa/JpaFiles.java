@@ -1,6 +1,7 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.UploadedFileEntity;
 import dev.parley.chat.store.FileRecords;
 import java.util.Optional;
@@ -16,7 +17,7 @@ final class JpaFiles implements FileRecords {
     @Override
     public UploadedFile insert(UploadedFile file) {
         return tx.call(t -> {
-            UploadedFileEntity e = UploadedFileEntity.of(file);
+            UploadedFileEntity e = UploadedFileEntity.of(file, t.em.getReference(ChatEntity.class, file.chatId()));
             t.em.persist(e);
             return e.toRecord();
         });

@@ -2,6 +2,7 @@ package dev.parley.chat.jpa;
 
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.Sender;
+import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.MessageEntity;
 import dev.parley.chat.store.MessageRecords;
 import jakarta.persistence.TypedQuery;
@@ -20,7 +21,7 @@ final class JpaMessages implements MessageRecords {
     @Override
     public ChatMessage insert(ChatMessage message) {
         return tx.call(t -> {
-            MessageEntity e = MessageEntity.of(message);
+            MessageEntity e = MessageEntity.of(message, t.em.getReference(ChatEntity.class, message.chatId()));
             t.em.persist(e);
             return e.toRecord();
         });

@@ -5,9 +5,12 @@ import dev.parley.chat.MessageType;
 import dev.parley.chat.Sender;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -27,7 +30,11 @@ public class MessageEntity {
     @SequenceGenerator(name = "parley_message_seq", sequenceName = "parley_message_seq", allocationSize = 1)
     private Long id;
 
-    @Column(name = "chat_id", nullable = false)
+    /** The chat, so that Hibernate inserts a new chat before its rows when it orders a batch. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "chat_id", nullable = false)
+    private ChatEntity chat;
+    @Column(name = "chat_id", nullable = false, insertable = false, updatable = false)
     private long chatId;
     @Column(name = "sender", nullable = false, length = 16)
     private String sender;
@@ -51,9 +58,10 @@ public class MessageEntity {
     /** For JPA. */
     protected MessageEntity() {}
 
-    /** A new row holding the message (its id is assigned on persist). */
-    public static MessageEntity of(ChatMessage m) {
+    /** A new row holding the message of the chat (a reference; its id is assigned on persist). */
+    public static MessageEntity of(ChatMessage m, ChatEntity chat) {
         MessageEntity e = new MessageEntity();
+        e.chat = chat;
         e.chatId = m.chatId();
         e.sender = m.sender().name();
         e.senderId = m.senderId();

@@ -3,9 +3,12 @@ package dev.parley.chat.jpa.entity;
 import dev.parley.chat.file.UploadedFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -21,7 +24,11 @@ public class UploadedFileEntity {
             allocationSize = 50)
     private Long id;
 
-    @Column(name = "chat_id", nullable = false)
+    /** The chat, so that Hibernate inserts a new chat before its rows when it orders a batch. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "chat_id", nullable = false)
+    private ChatEntity chat;
+    @Column(name = "chat_id", nullable = false, insertable = false, updatable = false)
     private long chatId;
     @Column(name = "url", nullable = false, length = 2048)
     private String url;
@@ -39,9 +46,10 @@ public class UploadedFileEntity {
     /** For JPA. */
     protected UploadedFileEntity() {}
 
-    /** A new row holding the record (its id is assigned on persist). */
-    public static UploadedFileEntity of(UploadedFile f) {
+    /** A new row holding the record of the chat (a reference; its id is assigned on persist). */
+    public static UploadedFileEntity of(UploadedFile f, ChatEntity chat) {
         UploadedFileEntity e = new UploadedFileEntity();
+        e.chat = chat;
         e.chatId = f.chatId();
         e.url = f.url();
         e.publicId = f.publicId();
