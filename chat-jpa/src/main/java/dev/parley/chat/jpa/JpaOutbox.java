@@ -7,6 +7,7 @@ import dev.parley.chat.store.OutboxRecords;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class JpaOutbox implements OutboxRecords {
         });
     }
 
-    private static @Nullable Instant instant(ResultSet rs, int column) throws java.sql.SQLException {
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 
 /** Presence rows keyed by admin id, written with the database's own upsert so one admin never gets two rows. */
 final class JpaPresence implements PresenceRecords {
@@ -76,7 +77,7 @@ final class JpaPresence implements PresenceRecords {
         setNullable(s, 5, p.department());
     }
 
-    private static void setNullable(PreparedStatement s, int index, @org.jspecify.annotations.Nullable String v)
+    private static void setNullable(PreparedStatement s, int index, @Nullable String v)
             throws SQLException {
         if (v == null) {
             s.setNull(index, Types.VARCHAR);

@@ -10,7 +10,6 @@ final class Tables {
 
     final DatabaseKind kind;
     final String chat;
-    final String message;
     final String article;
     final String presence;
     final String outbox;
@@ -18,7 +17,6 @@ final class Tables {
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
         this.chat = qualifier + prefix + "chat";
-        this.message = qualifier + prefix + "message";
         this.article = qualifier + prefix + "kb_article";
         this.presence = qualifier + prefix + "presence";
         this.outbox = qualifier + prefix + "outbox";
