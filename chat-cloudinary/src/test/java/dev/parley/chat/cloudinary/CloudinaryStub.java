@@ -191,7 +191,7 @@ final class CloudinaryStub implements AutoCloseable {
             byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
             Multipart result = new Multipart();
             // the body starts with "--boundary"; prefix CRLF so that every delimiter looks the same
-            byte[] data = concat("\r\n".getBytes(StandardCharsets.ISO_8859_1), body);
+            byte[] data = TestImages.concat("\r\n".getBytes(StandardCharsets.ISO_8859_1), body);
             int at = indexOf(data, delimiter, 0);
             while (at >= 0) {
                 int partStart = at + delimiter.length;
@@ -229,12 +229,6 @@ final class CloudinaryStub implements AutoCloseable {
                 return i;
             }
             return -1;
-        }
-
-        private static byte[] concat(byte[] a, byte[] b) {
-            byte[] r = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, r, a.length, b.length);
-            return r;
         }
     }
 }

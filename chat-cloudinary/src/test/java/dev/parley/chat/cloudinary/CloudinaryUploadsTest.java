@@ -61,8 +61,9 @@ class CloudinaryUploadsTest {
 
     @Test
     void refusedFilesNeverReachCloudinary() {
-        byte[] polyglot = concat(TestImages.png(), "<html><script>alert(1)</script></html>");
-        byte[] elf = concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, "rest of an executable");
+        byte[] polyglot = TestImages.concat(TestImages.png(),
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
+        byte[] elf = TestImages.concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, new byte[200]);
 
         assertRefused(() -> upload("cat.png", polyglot), ErrorCode.UNSUPPORTED_TYPE);
         assertRefused(() -> upload("tool.png", elf), ErrorCode.UNSUPPORTED_TYPE);
@@ -87,12 +88,5 @@ class CloudinaryUploadsTest {
     private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(code));
         assertThat(store.files().countByChat(chat.id())).isZero();
-    }
-
-    private static byte[] concat(byte[] head, String tail) {
-        byte[] t = tail.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] r = java.util.Arrays.copyOf(head, head.length + t.length);
-        System.arraycopy(t, 0, r, head.length, t.length);
-        return r;
     }
 }

@@ -23,6 +23,15 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /** The parts one after the other. */
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     /** A minimal PDF. */
     static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
