@@ -44,7 +44,7 @@ public final class DefaultUploadService implements UploadService {
 
     @Override
     public StoredFile upload(@Nullable String sessionId, @Nullable String originalName, InputStream content) {
-        String session = requireSessionId(sessionId);
+        String session = SessionIds.require(sessionId);
         String sanitized = FileNames.sanitize(originalName);
         long chatId = store.transactions().inTransaction(() -> uploadableChat(session, false).id());
         byte[] bytes = BoundedReader.read(content, policy.maxBytes());
@@ -75,7 +75,7 @@ public final class DefaultUploadService implements UploadService {
 
     private Chat uploadableChat(String sessionId, boolean lock) {
         Chat chat = (lock ? store.chats().lockBySessionId(sessionId) : store.chats().findBySessionId(sessionId))
-                .orElseThrow(DefaultUploadService::noSuchSession);
+                .orElseThrow(SessionIds::unknown);
         if (chat.status() == ChatStatus.CLOSED) {
             throw ParleyException.conflict("this chat is closed and takes no new files; start a new chat");
         }
@@ -95,17 +95,5 @@ public final class DefaultUploadService implements UploadService {
         }
     }
 
-    private static String requireSessionId(@Nullable String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw ParleyException.invalid("sessionId is required");
-        }
-        if (!SessionIds.looksValid(sessionId.strip())) {
-            throw noSuchSession();
-        }
-        return sessionId.strip();
-    }
 
-    private static ParleyException noSuchSession() {
-        return ParleyException.notFound("no chat has this session id; start a new chat");
-    }
 }
