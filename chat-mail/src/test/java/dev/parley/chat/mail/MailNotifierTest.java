@@ -109,6 +109,17 @@ class MailNotifierTest {
     }
 
     @Test
+    void namesInAnyScriptSurviveTheSubjectEncoding() throws Exception {
+        notifier.deliver(newChat("Zoë 山田 \uD83D\uDE00", "こんにちは", "admin@parley.test"));
+
+        MimeMessage m = smtp.received().get(0);
+        assertThat(Emails.subject(m)).isEqualTo("New chat from Zoë 山田 \uD83D\uDE00 (Sales)");
+        assertThat(Emails.raw(m)).contains("Subject: =?UTF-8?");
+        assertThat(Emails.html(m)).contains("Zoë 山田", "こんにちは");
+        assertThat(Emails.text(m)).contains("こんにちは");
+    }
+
+    @Test
     void recipientsThatAreNotOneBareAddressAreSkipped() throws Exception {
         notifier.deliver(newChat("Ada", "hi", "admin@parley.test", "x@evil.test\r\nBcc: y@evil.test",
                 "Evil <z@evil.test>", "a@evil.test, b@evil.test", "admin@parley.test"));
