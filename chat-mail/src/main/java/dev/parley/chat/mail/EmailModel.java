@@ -50,7 +50,8 @@ final class EmailModel {
             m.put("department", line(n.department()));
             List<Map<String, Object>> lines = new ArrayList<>();
             for (OfflineMessagesNotification.Line line : n.messages()) {
-                lines.add(Map.of("text", line.text(), "sentAt", time(line.sentAt())));
+                lines.add(Map.of("text", line.text(), "sentAt", time(line.sentAt()),
+                        "attachmentOnly", line.text().isBlank()));
             }
             m.put("messages", lines);
             m.put("messageCount", lines.size());

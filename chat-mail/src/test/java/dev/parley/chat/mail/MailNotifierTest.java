@@ -6,6 +6,8 @@ import static dev.parley.chat.mail.Notifications.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.parley.chat.notification.AgentAvailableNotification;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -14,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +171,31 @@ class MailNotifierTest {
             assertThat(own.received()).hasSize(1);
             assertThat(Emails.text(own.received().get(0))).contains("third");
         }
+    }
+
+    @Test
+    void implicitTlsChecksTheServerCertificate() {
+        GreenMail smtps = new GreenMail(TestSmtp.setup(TestSmtp.freePort(), ServerSetup.PROTOCOL_SMTPS));
+        smtps.start();
+        try (MailNotifier tls = new MailNotifier(smtp.settings().port(smtps.getSmtps().getPort())
+                .security(MailSecurity.SSL).build())) {
+            assertThatThrownBy(tls::checkConnection).isInstanceOf(MessagingException.class)
+                    .hasRootCauseInstanceOf(CertPathBuilderException.class);
+            assertThatThrownBy(() -> tls.deliver(newChat("Ada", "hi", "admin@parley.test")))
+                    .isInstanceOf(MessagingException.class);
+            assertThat(smtps.getReceivedMessages()).isEmpty();
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
+    void withStarttlsNothingIsSentInClearWhenTlsCannotBeStarted() {
+        try (MailNotifier starttls = new MailNotifier(smtp.settings().security(MailSecurity.STARTTLS).build())) {
+            assertThatThrownBy(() -> starttls.deliver(newChat("Ada", "hi", "admin@parley.test")))
+                    .isInstanceOf(MessagingException.class);
+        }
+        assertThat(smtp.received()).isEmpty();
     }
 
     @Test

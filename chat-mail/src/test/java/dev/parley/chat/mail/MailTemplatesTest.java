@@ -77,6 +77,19 @@ class MailTemplatesTest {
     }
 
     @Test
+    void anOfflineMessageWithOnlyAnAttachmentSaysSo() {
+        var n = new dev.parley.chat.notification.OfflineMessagesNotification(List.of("a@parley.test"), 7, "Grace",
+                null, "general", List.of(new dev.parley.chat.notification.OfflineMessagesNotification.Line(1, "",
+                        Notifications.T0)));
+
+        RenderedEmail email = render(n);
+
+        assertThat(email.html()).contains("(sent a file or an image)");
+        assertThat(email.text()).contains("(sent a file or an image)");
+        assertThat(render(offline("Grace", 1, "a@parley.test")).text()).doesNotContain("sent a file");
+    }
+
+    @Test
     void oneOfflineMessageIsNotCalledMessages() {
         assertThat(render(offline("Grace", 1, "a@parley.test")).subject()).isEqualTo("1 offline message from Grace");
     }

@@ -41,6 +41,13 @@ final class TestSmtp implements AutoCloseable {
         }
     }
 
+    /** A GreenMail setup on loopback that tolerates a slow start on a busy machine. */
+    static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, HOST, protocol);
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
+
     int port() {
         return port;
     }
@@ -48,7 +55,7 @@ final class TestSmtp implements AutoCloseable {
     /** Starts the server (with an empty mailbox store). */
     void start() {
         if (server == null) {
-            GreenMail g = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+            GreenMail g = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
             g.start();
             server = g;
         }
