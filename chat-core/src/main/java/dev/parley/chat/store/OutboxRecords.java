@@ -23,8 +23,9 @@ public interface OutboxRecords {
     boolean replacePayloadIfUnclaimed(long id, String payload);
 
     /**
-     * Claims up to {@code max} pending items due at {@code now} whose claim is absent or expired, oldest due first,
-     * for the owner until {@code leaseUntil}. Concurrent claimers never get the same item.
+     * Claims up to {@code max} pending items due at {@code now} ({@code nextAttemptAt <= now}) whose claim is absent
+     * or expired ({@code claimedUntil < now}), oldest due first (then lowest id), for the owner until
+     * {@code leaseUntil}. Concurrent claimers never get the same item.
      */
     List<OutboxItem> claim(String owner, Instant now, Instant leaseUntil, int max);
 
