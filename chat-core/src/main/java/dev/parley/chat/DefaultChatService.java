@@ -93,7 +93,8 @@ public final class DefaultChatService implements ChatService {
         MessageType type = request.messageType() == null ? MessageType.TEXT : request.messageType();
         boolean hasAttachment = request.attachment() != null;
         if (type != MessageType.TEXT && !hasAttachment) {
-            throw ParleyException.invalid("a " + type + " message needs a fileUrl from an upload to this chat");
+            throw ParleyException.invalid("messageType " + type
+                    + " needs a fileUrl: upload the file to this chat first and send the url it answers");
         }
         String text = messageText(request.message(), hasAttachment);
         return inTransaction(events -> {
@@ -169,7 +170,8 @@ public final class DefaultChatService implements ChatService {
         MessageType type = request.messageType() == null ? MessageType.TEXT : request.messageType();
         boolean hasAttachment = request.attachment() != null;
         if (type != MessageType.TEXT && !hasAttachment) {
-            throw ParleyException.invalid("a " + type + " message needs a fileUrl from an upload to this chat");
+            throw ParleyException.invalid("messageType " + type
+                    + " needs a fileUrl: upload the file to this chat first and send the url it answers");
         }
         String text = messageText(request.message(), hasAttachment);
         return inTransaction(events -> {

@@ -62,7 +62,8 @@ public final class DefaultPresenceTracker implements PresenceTracker {
                 ? null
                 : Checks.slug(heartbeat.department(), "department");
         if (department != null && store.departments().findBySlug(department).isEmpty()) {
-            throw ParleyException.invalid("department '" + department + "' does not exist");
+            throw ParleyException.invalid("department '" + department + "' does not exist; choose one of "
+                    + store.departments().list().stream().map(d -> d.slug()).toList() + " or none for all");
         }
         String socketId = Checks.optionalLine(heartbeat.socketId(), "socketId", 200);
         List<ChatEvent> published = new ArrayList<>();
