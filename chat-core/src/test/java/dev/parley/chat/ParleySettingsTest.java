@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.ParleySettings.OutboxSettings;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,20 @@ class ParleySettingsTest {
         assertThat(o.backoffAfter(8)).isEqualTo(Duration.ofHours(1));
         assertThat(o.backoffAfter(1_000)).isEqualTo(Duration.ofHours(1));
         assertThat(o.backoffAfter(0)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theOutboxSettingsCanBeTouchedFirst() throws Exception {
+        // A fresh class loader, so that OutboxSettings initialises before ParleySettings, as in a host that binds
+        // outbox properties first.
+        URL classes = ParleySettings.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> outbox = Class.forName(OutboxSettings.class.getName(), true, fresh);
+            assertThat(outbox.getField("DEFAULTS").get(null)).isNotNull();
+            Class<?> settings = Class.forName(ParleySettings.class.getName(), true, fresh);
+            Object defaults = settings.getField("DEFAULTS").get(null);
+            assertThat(settings.getMethod("outbox").invoke(defaults)).isNotNull();
+        }
     }
 
     @Test
