@@ -76,6 +76,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class StartChat extends StartChatContract {
+        StartChat() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class ChatLifecycle extends ChatLifecycleContract {
         ChatLifecycle() {
             super(AbstractChatStoreContractTest.this);
