@@ -24,9 +24,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.parley.chat");
 
-    /** Classes that do work rather than carry values; everything else outside the internals must be a record. */
+    /** Public classes that do work rather than carry values; every other public class must be a record. */
     private static final String SERVICE_NAMES =
-            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley|SampleArticles";
+            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley";
 
     private static DescribedPredicate<JavaClass> simpleNameMatching(String regex) {
         return DescribedPredicate.describe("simple name matching '" + regex + "'",
@@ -63,6 +63,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.parley.chat..")
                 .and().resideOutsideOfPackages("..internal..", "..store.memory..")
                 .and().areTopLevelClasses()
+                .and().arePublic()
                 .and().areNotInterfaces()
                 .and().areNotEnums()
                 .and(not(simpleNameMatching(".*Exception")))
