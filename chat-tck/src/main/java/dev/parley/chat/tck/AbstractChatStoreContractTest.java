@@ -167,6 +167,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class Uploads extends UploadsContract {
+        Uploads() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class Analytics extends AnalyticsContract {
         Analytics() {
             super(AbstractChatStoreContractTest.this);

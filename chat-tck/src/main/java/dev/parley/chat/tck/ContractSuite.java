@@ -19,9 +19,6 @@ import dev.parley.chat.StartChat;
 import dev.parley.chat.VisitorMessage;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
-import dev.parley.chat.file.FileStorage;
-import dev.parley.chat.file.FileToStore;
-import dev.parley.chat.file.StoredFile;
 import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.notification.OutboxStatus;
 import dev.parley.chat.presence.Heartbeat;
@@ -37,8 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every capability suite shares: a fresh store from the adapter's factory, a {@link MutableClock} standing at
- * {@link #T0}, a small admin directory, a recording notifier and event listener, a seeded {@link Parley} over the
- * store, and helpers that build data in one line.
+ * {@link #T0}, a small admin directory, a recording notifier and event listener, an in-memory file storage, a
+ * seeded {@link Parley} over the store, and helpers that build data in one line.
  */
 public abstract class ContractSuite {
 
@@ -63,6 +60,8 @@ public abstract class ContractSuite {
     protected final RecordingNotifier notifier = new RecordingNotifier();
     /** The events Parley published. */
     protected final RecordingListener events = new RecordingListener();
+    /** Where uploads go. */
+    protected final MemoryFileStorage files = new MemoryFileStorage();
 
     /** Binds the suite to the adapter's test, which supplies the stores. */
     protected ContractSuite(AbstractChatStoreContractTest contract) {
@@ -107,16 +106,20 @@ public abstract class ContractSuite {
 
     /** A further Parley with another admin directory. */
     protected final Parley newParley(ChatStore over, ParleySettings settings, AdminDirectory admins) {
+        return builder(over, settings).admins(admins).build();
+    }
+
+    /** A builder with the suite's clock, admins, recorders and file storage, to change one more thing. */
+    protected final Parley.Builder builder(ChatStore over, ParleySettings settings) {
         return Parley.builder()
                 .store(over)
                 .settings(settings)
                 .clock(clock)
-                .admins(admins)
+                .admins(ADMINS)
                 .notificationPort(notifier)
                 .listener(events)
-                .fileStorage(NO_FILES)
-                .nodeName("tck-node")
-                .build();
+                .fileStorage(files)
+                .nodeName("tck-node");
     }
 
     // ---- data in one line ---------------------------------------------------------------------------------
@@ -188,17 +191,4 @@ public abstract class ContractSuite {
         }
         return e;
     }
-
-    /** File storage that must never be reached by the suites (uploads are registered directly in the store). */
-    private static final FileStorage NO_FILES = new FileStorage() {
-        @Override
-        public StoredFile store(FileToStore file) {
-            throw new IllegalStateException("the contract suites do not store files");
-        }
-
-        @Override
-        public void delete(String publicId) {
-            throw new IllegalStateException("the contract suites do not store files");
-        }
-    };
 }
