@@ -77,7 +77,8 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             AdminPresence presence = new AdminPresence(adminId, heartbeat.online(), now, socketId, department);
             store.presence().upsert(presence);
             if (presence.online() && !(wasOnline && servesSame(before.get(), presence))) {
-                announceToWaitingChats(admin, presence, othersOnline, now, published);
+                AdminPresence servedBefore = wasOnline ? before.get() : null;
+                announceToWaitingChats(admin, presence, servedBefore, othersOnline, now, published);
             }
             if (wasOnline != presence.online()) {
                 published.add(new ChatEvent.PresenceChanged(presence, wasOnline, presence.online()));
@@ -93,10 +94,15 @@ public final class DefaultPresenceTracker implements PresenceTracker {
         return a.department() == null ? b.department() == null : a.department().equals(b.department());
     }
 
-    private void announceToWaitingChats(Admin admin, AdminPresence presence, List<AdminPresence> othersOnline,
-            Instant now, List<ChatEvent> published) {
+    /**
+     * Tells the WAITING chats of the departments this heartbeat starts serving; skips those the admin served already
+     * ({@code servedBefore}, when they were online) and those another online admin serves.
+     */
+    private void announceToWaitingChats(Admin admin, AdminPresence presence, @Nullable AdminPresence servedBefore,
+            List<AdminPresence> othersOnline, Instant now, List<ChatEvent> published) {
         for (Chat chat : store.chats().findByStatus(ChatStatus.WAITING, presence.department())) {
-            boolean alreadyServed = othersOnline.stream().anyMatch(p -> serves(p, chat.department()));
+            boolean alreadyServed = (servedBefore != null && servedBefore.serves(chat.department()))
+                    || othersOnline.stream().anyMatch(p -> serves(p, chat.department()));
             if (!admin.serves(chat.department()) || alreadyServed) {
                 continue;
             }
