@@ -243,4 +243,17 @@ public abstract class PresenceContract extends ContractSuite {
         assertThat(systemMessages(sales.chat().id())).hasSize(1);
         assertThat(systemMessages(general.chat().id())).isEmpty();
     }
+
+    @Test
+    void widerHeartbeatsTellOnlyTheNewlyServedDepartments() {
+        PostedMessage general = start("Ada", "general", "Hi");
+        PostedMessage sales = start("Bo", "sales", "Price?");
+
+        presence().heartbeat("alice", new Heartbeat(true, "sales", null));
+        clock.advance(Duration.ofSeconds(30));
+        online("alice");
+
+        assertThat(systemMessages(sales.chat().id())).as("told once when alice came online for sales").hasSize(1);
+        assertThat(systemMessages(general.chat().id())).as("told when alice widened to all").hasSize(1);
+    }
 }
