@@ -275,13 +275,14 @@ public final class DefaultChatService implements ChatService {
         return store.messages().list(chatId, afterId, afterTime, MAX_READ);
     }
 
+    /** Runs the work in a transaction and publishes the events it collected once that is committed. */
     private <T> T inTransaction(Function<List<ChatEvent>, T> work) {
         List<ChatEvent> collected = new ArrayList<>();
         T result = store.transactions().inTransaction(() -> {
             collected.clear();
             return work.apply(collected);
         });
-        events.publish(collected);
+        store.transactions().afterCommit(() -> events.publish(collected));
         return result;
     }
 

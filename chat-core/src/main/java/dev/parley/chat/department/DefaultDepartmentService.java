@@ -69,7 +69,7 @@ public final class DefaultDepartmentService implements DepartmentService {
     @Override
     public ChatDepartment create(DepartmentDraft draft) {
         ChatDepartment stored = store.transactions().inTransaction(() -> insert(draft));
-        events.publish(List.of(new ChatEvent.DepartmentChanged(null, stored)));
+        publish(new ChatEvent.DepartmentChanged(null, stored));
         return stored;
     }
 
@@ -114,7 +114,7 @@ public final class DefaultDepartmentService implements DepartmentService {
             }
             return d;
         });
-        events.publish(List.of(new ChatEvent.DepartmentChanged(before[0], after)));
+        publish(new ChatEvent.DepartmentChanged(before[0], after));
         return after;
     }
 
@@ -134,7 +134,11 @@ public final class DefaultDepartmentService implements DepartmentService {
             log.info("Department '{}' deleted", d.slug());
             return d;
         });
-        events.publish(List.of(new ChatEvent.DepartmentChanged(deleted, null)));
+        publish(new ChatEvent.DepartmentChanged(deleted, null));
+    }
+
+    private void publish(ChatEvent event) {
+        store.transactions().afterCommit(() -> events.publish(List.of(event)));
     }
 
     private ChatDepartment find(long id) {

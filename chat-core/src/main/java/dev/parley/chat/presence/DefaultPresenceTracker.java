@@ -86,7 +86,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             }
             return presence;
         });
-        events.publish(published);
+        store.transactions().afterCommit(() -> events.publish(published));
         return result;
     }
 
