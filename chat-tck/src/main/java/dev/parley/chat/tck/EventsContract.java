@@ -133,4 +133,29 @@ public abstract class EventsContract extends ContractSuite {
         start("Bo", "Hi");
         assertThat(temporary.of(ChatEvent.ChatStarted.class)).hasSize(1);
     }
+
+    @Test
+    void insideAnEnclosingTransactionEventsWaitForItsCommit() {
+        int[] seenInside = new int[1];
+        store().transactions().run(() -> {
+            start("Ada", "Hi");
+            online("carol");
+            seenInside[0] = events.all().size();
+        });
+        assertThat(seenInside[0]).as("nothing is published before the enclosing transaction commits").isZero();
+        assertThat(events.all()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ChatStarted", "MessagePosted", "PresenceChanged");
+    }
+
+    @Test
+    void anEnclosingTransactionThatRollsBackPublishesNothing() {
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
+            start("Ada", "Hi");
+            online("carol");
+            throw new IllegalStateException("the host's work failed");
+        }));
+        assertThat(thrown).hasMessage("the host's work failed");
+        assertThat(chatCount()).isZero();
+        assertThat(events.all()).isEmpty();
+    }
 }

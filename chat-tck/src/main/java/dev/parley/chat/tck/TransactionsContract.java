@@ -14,6 +14,14 @@ import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.store.ChatStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The store's {@code Transactions}: all writes of a unit of work are stored, or none of them. */
@@ -110,5 +118,61 @@ public abstract class TransactionsContract extends ContractSuite {
     void writesOutsideATransactionAreStoredAtOnce() {
         Chat chat = store().chats().insert(newChat("o".repeat(32)));
         assertThat(store().chats().findBySessionId("o".repeat(32))).contains(chat);
+    }
+
+    @Test
+    void afterCommitRunsAtOnceOutsideATransaction() {
+        List<String> ran = new ArrayList<>();
+        store().transactions().afterCommit(() -> ran.add("now"));
+        assertThat(ran).containsExactly("now");
+    }
+
+    @Test
+    void afterCommitWaitsForTheOutermostCommit() {
+        List<String> ran = new ArrayList<>();
+        store().transactions().run(() -> {
+            store().transactions().run(() -> {
+                store().chats().insert(newChat("a".repeat(32)));
+                store().transactions().afterCommit(() -> ran.add("inner"));
+            });
+            store().transactions().afterCommit(() -> ran.add("outer"));
+            assertThat(ran).as("nothing runs before the outermost commit").isEmpty();
+        });
+        assertThat(ran).containsExactly("inner", "outer");
+    }
+
+    @Test
+    void afterCommitActionsSeeTheCommittedDataFromAnotherThread() throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        List<Optional<Chat>> seen = new CopyOnWriteArrayList<>();
+        try {
+            store().transactions().run(() -> {
+                store().chats().insert(newChat("b".repeat(32)));
+                store().transactions().afterCommit(() -> {
+                    try {
+                        seen.add(CompletableFuture.supplyAsync(
+                                () -> store().chats().findBySessionId("b".repeat(32)), reader).get(10, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        seen.add(Optional.empty());
+                    }
+                });
+            });
+        } finally {
+            reader.shutdownNow();
+            assertThat(reader.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(seen).singleElement().satisfies(c -> assertThat(c).isPresent());
+    }
+
+    @Test
+    void afterCommitActionsOfARolledBackTransactionNeverRun() {
+        List<String> ran = new ArrayList<>();
+        catchThrowable(() -> store().transactions().run(() -> {
+            store().transactions().run(() -> store().transactions().afterCommit(() -> ran.add("inner")));
+            store().transactions().afterCommit(() -> ran.add("outer"));
+            throw new IllegalStateException("boom");
+        }));
+        store().transactions().run(() -> store().transactions().afterCommit(() -> ran.add("next")));
+        assertThat(ran).containsExactly("next");
     }
 }
