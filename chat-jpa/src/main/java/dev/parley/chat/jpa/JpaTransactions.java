@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Binds one entity manager and its resource-local transaction to the calling thread. The outermost
  * {@link #inTransaction} begins and commits; nested calls join; any exception rolls everything back. Record methods
- * called outside a transaction run in one of their own. Persistence exceptions leave as {@code ParleyException}s.
+ * called outside a transaction run in one of their own. After-commit actions run once the outermost transaction has
+ * committed (outside it), and are dropped on rollback. Persistence exceptions leave as {@code ParleyException}s.
  */
 final class JpaTransactions implements Transactions {
 
@@ -30,6 +31,16 @@ final class JpaTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return current.get() != null ? work.get() : runNew(tx -> work.get());
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Tx tx = current.get();
+        if (tx == null) {
+            action.run();
+        } else {
+            tx.afterCommit(action);
+        }
     }
 
     /** Runs store work in the current transaction, or in a new one when there is none. */
@@ -63,11 +74,11 @@ final class JpaTransactions implements Transactions {
         Tx tx = new Tx(em);
         current.set(tx);
         EntityTransaction et = em.getTransaction();
+        T result;
         try {
             et.begin();
-            T result = work.apply(tx);
+            result = work.apply(tx);
             et.commit();
-            return result;
         } catch (RuntimeException e) {
             rollback(et, e);
             throw Errors.translate(e);
@@ -82,6 +93,8 @@ final class JpaTransactions implements Transactions {
                 log.warn("Closing an entity manager failed", e);
             }
         }
+        tx.committed().forEach(Runnable::run);
+        return result;
     }
 
     private static void rollback(EntityTransaction et, Throwable cause) {

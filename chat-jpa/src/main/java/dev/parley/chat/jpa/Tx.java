@@ -1,6 +1,7 @@
 package dev.parley.chat.jpa;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,14 +10,28 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.jspecify.annotations.Nullable;
 
-/** One transaction of the store: its entity manager and the chats it holds a row lock on. */
+/**
+ * One transaction of the store: its entity manager, the chats it holds a row lock on, and what to run once it has
+ * committed.
+ */
 final class Tx {
 
     final EntityManager em;
     private final Set<Long> lockedChats = new HashSet<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     Tx(EntityManager em) {
         this.em = em;
+    }
+
+    /** Remembers an action to run once this transaction has committed. */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** The actions to run now that this transaction has committed. */
+    List<Runnable> committed() {
+        return List.copyOf(afterCommit);
     }
 
     /** Whether this transaction locked (or created) the chat. */

@@ -3,7 +3,6 @@ package dev.parley.chat.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.parley.chat.ParleySettings;
 import dev.parley.chat.ParleySettings.OutboxSettings;
 import dev.parley.chat.jpa.TestDatabases.TestDatabase;
 import dev.parley.chat.notification.AgentAvailableNotification;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
 class OutboxDispatchTest {
 
     private static final int ITEMS = 10_000;
-    /** Through ParleySettings: touching OutboxSettings first trips a class-initialisation cycle in this core. */
-    private static final OutboxSettings SETTINGS = ParleySettings.DEFAULTS.outbox();
 
     /** Counts deliveries per chat id. */
     private static final class CountingPort implements NotificationPort {
@@ -58,8 +55,8 @@ class OutboxDispatchTest {
         try (HikariDataSource secondPool = TestDatabases.pool(db.jdbcUrl(), "postgres", 8);
              JpaChatStore nodeB = JpaChatStore.create(secondPool, JpaStoreOptions.DEFAULTS)) {
             List<Outbox> dispatchers = List.of(
-                    new Outbox(nodeA, port, clock, SETTINGS, "node-a"),
-                    new Outbox(nodeB, port, clock, SETTINGS, "node-b"));
+                    new Outbox(nodeA, port, clock, OutboxSettings.DEFAULTS, "node-a"),
+                    new Outbox(nodeB, port, clock, OutboxSettings.DEFAULTS, "node-b"));
 
             List<Integer> handled = Together.run(2, t -> () -> {
                 int total = 0;
@@ -73,7 +70,7 @@ class OutboxDispatchTest {
         }
         assertThat(port.deliveries).hasSize(ITEMS);
         assertThat(port.deliveries.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        OutboxStats stats = new Outbox(nodeA, port, clock, SETTINGS, "check").stats();
+        OutboxStats stats = new Outbox(nodeA, port, clock, OutboxSettings.DEFAULTS, "check").stats();
         assertThat(stats).isEqualTo(new OutboxStats(0, ITEMS, 0, Duration.ZERO));
     }
 }
