@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param tablePrefix    put in front of every Parley table and sequence (default {@code parley_}; may be empty;
  *                       lower-case letters, digits and underscores, at most 20 characters)
  * @param migrate        whether the store applies the schema migrations it ships before use (default true); turn it
- *                       off when a DBA applies {@link dev.parley.chat.jpa.schema.SchemaMigrator#exportSql} instead
+ *                       off when a DBA applies the SQL of {@code SchemaMigrator.exportSql} instead
  * @param validateSchema whether the entity manager factory that {@link JpaChatStore#create} builds checks the
  *                       mapping against the database at start-up ({@code hibernate.hbm2ddl.auto=validate}; default
  *                       true). Hibernate never creates or changes Parley's schema.
