@@ -32,18 +32,11 @@ public record ParleySettings(
         if (maxMessageLength < 1) {
             throw new IllegalArgumentException("maxMessageLength must be positive");
         }
-        requirePositive(heartbeatTimeout, "heartbeatTimeout");
+        OutboxSettings.requirePositive(heartbeatTimeout, "heartbeatTimeout");
         Objects.requireNonNull(offlineBatchWindow, "offlineBatchWindow");
         Objects.requireNonNull(analyticsCacheTtl, "analyticsCacheTtl");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(outbox, "outbox");
-    }
-
-    static void requirePositive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
     }
 
     /** These settings with another message length limit. */
@@ -105,10 +98,28 @@ public record ParleySettings(
             if (maxAttempts < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("maxAttempts and batchSize must be positive");
             }
-            requirePositive(initialBackoff, "initialBackoff");
-            requirePositive(maxBackoff, "maxBackoff");
-            requirePositive(lease, "lease");
-            requirePositive(pollInterval, "pollInterval");
+            positive(initialBackoff, "initialBackoff");
+            positive(maxBackoff, "maxBackoff");
+            positive(lease, "lease");
+            positive(pollInterval, "pollInterval");
+        }
+
+        // Not ParleySettings.requirePositive: calling the outer class from here would start its initialisation,
+        // which needs OutboxSettings.DEFAULTS while that is still being built (NPE when OutboxSettings loads first).
+        private static void positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+        }
+
+        // Lives here, not in ParleySettings: OutboxSettings must initialise without ParleySettings, whose DEFAULTS
+        // need OutboxSettings.DEFAULTS (a cycle would leave OutboxSettings.DEFAULTS null).
+        static void requirePositive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
         }
 
         /** The wait after the given number of failed attempts: initial × 2^(attempts−1), capped. */
