@@ -149,7 +149,7 @@ final class AnalyticsBenchmark {
                 previousSize = size;
             }
             if (options.profile()) {
-                explain(db, parley, now, report);
+                explain(db, parley, now, previousSize, report);
             }
         } finally {
             IngestBenchmark.closeQuietly(store);
@@ -157,7 +157,7 @@ final class AnalyticsBenchmark {
     }
 
     /** Statement counts and a JFR profile of the 30-day report at the largest size. */
-    private void explain(Database db, Parley parley, Instant now, Section report) throws Exception {
+    private void explain(Database db, Parley parley, Instant now, int size, Section report) throws Exception {
         StatementCounter counter = new StatementCounter(db.dataSource());
         ChatStore counted = Stores.open(db, counter);
         AnalyticsQuery query = new AnalyticsQuery(30, ZONE);
@@ -175,7 +175,7 @@ final class AnalyticsBenchmark {
             report.finding(String.format(Locale.ROOT, """
                     **%s — where a 30-day report's time goes (at %s chats).** Statements per report: %s. JFR \
                     samples while computing reports: %s. Hottest innermost methods: %s.""",
-                    db.shortName(), label(options.analyticsSizes().get(options.analyticsSizes().size() - 1)),
+                    db.shortName(), label(size),
                     statements, profile.layersLine(), profile.topMethodsLine(5)));
         } finally {
             IngestBenchmark.closeQuietly(counted);
