@@ -45,10 +45,19 @@ final class HttpLoad {
         post("/api/v1/chat", "{\"sessionId\":\"" + sessionId + "\",\"message\":\"" + text + "\"}");
     }
 
+    /** Posts a visitor message without waiting: the answer completes the future (open-loop load). */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> messageAsync(String sessionId, String text) {
+        return client.sendAsync(request("/api/v1/chat", "{\"sessionId\":\"" + sessionId + "\",\"message\":\""
+                + text + "\"}"), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     private String post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(request(path, json), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
         }
