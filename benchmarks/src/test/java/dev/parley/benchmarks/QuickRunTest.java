@@ -29,7 +29,7 @@ class QuickRunTest {
         assertMeasuredOrExplained(result, OutboxBenchmark.TITLE, Stores.available(), 2);
         assertMeasuredOrExplained(result, PresenceBenchmark.TITLE, Stores.available(), 4 * 2);
         assertMeasuredOrExplained(result, HttpBenchmark.TITLE,
-                Stores.available() && HttpBenchmark.springModuleAvailable(), 6);
+                Stores.available() && HttpBenchmark.springModuleAvailable(), 8);
         assertThat(Files.readString(out)).contains(ReportWriter.BEGIN, ReportWriter.END, "cores:",
                 IngestBenchmark.TITLE, "Targets at a glance");
         assertThat(ReportWriter.console(result.sections())).contains("ratio");
