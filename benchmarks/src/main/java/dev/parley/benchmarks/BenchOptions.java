@@ -60,7 +60,7 @@ record BenchOptions(
 
     /** Small sizes: the whole run takes well under a minute. */
     static BenchOptions quick() {
-        return new BenchOptions("quick", 1, 3, List.of(1, 4, 16), 160, List.of(10_000), 10_000, List.of(7, 30, 365),
+        return new BenchOptions("quick", 1, 2, List.of(1, 4, 16), 160, List.of(10_000), 10_000, List.of(7, 30, 365),
                 300, 400, 200, 50, new LinkedHashSet<>(ALL), EnumSet.allOf(Database.Kind.class), true, true,
                 null);
     }
