@@ -182,13 +182,14 @@ final class AnalyticsBenchmark {
         }
     }
 
-    /** A round: runs the work enough times to last ~100 ms (at least once), answers ms per run. */
-    private static Harness.Round timed(Callable<?> work) {
+    /** A round: runs the work enough times to last ~100 ms (~20 ms in quick mode; at least once), answers ms per run. */
+    private Harness.Round timed(Callable<?> work) {
+        double roundMillis = options.mode().equals("quick") ? 20 : 100;
         return () -> {
             long t0 = System.nanoTime();
             work.call();
             double first = (System.nanoTime() - t0) / 1e6;
-            int reps = (int) Math.max(1, Math.min(20, 100 / Math.max(first, 0.01)));
+            int reps = (int) Math.max(1, Math.min(20, roundMillis / Math.max(first, 0.01)));
             if (reps == 1) {
                 return first;
             }
