@@ -15,56 +15,56 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small JSON client over the JDK HttpClient for tests against the real server. */
-final class Api {
+public final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Api(int port) {
+    public Api(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    HttpClient http() {
+    public HttpClient http() {
         return http;
     }
 
-    Response get(String path, String... headers) {
+    public Response get(String path, String... headers) {
         return send(request(path, headers).GET());
     }
 
-    Response post(String path, Object body, String... headers) {
+    public Response post(String path, Object body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    Response put(String path, Object body, String... headers) {
+    public Response put(String path, Object body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    Response patch(String path, Object body, String... headers) {
+    public Response patch(String path, Object body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    Response delete(String path, String... headers) {
+    public Response delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }
 
     /** A request with a raw body and content type. */
-    Response raw(String method, String path, String contentType, byte[] body, String... headers) {
+    public Response raw(String method, String path, String contentType, byte[] body, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A multipart/form-data upload of one file and text fields. */
-    Response upload(String path, Map<String, String> fields, String fileName, String contentType, byte[] content,
+    public Response upload(String path, Map<String, String> fields, String fileName, String contentType, byte[] content,
             String... headers) {
         String boundary = "----parley" + UUID.randomUUID().toString().replace("-", "");
         List<byte[]> parts = new ArrayList<>();
@@ -81,7 +81,7 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
 
-    HttpRequest.Builder request(String path, String... headers) {
+    public HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -106,29 +106,29 @@ final class Api {
     }
 
     /** A response: status, headers and body. */
-    record Response(int status, Map<String, List<String>> headers, byte[] bytes) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] bytes) {
 
-        String text() {
+        public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(bytes);
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return json().get("data");
         }
 
-        String errorCode() {
+        public String errorCode() {
             return json().at("/error/code").asString();
         }
 
-        String errorMessage() {
+        public String errorMessage() {
             return json().at("/error/message").asString();
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
