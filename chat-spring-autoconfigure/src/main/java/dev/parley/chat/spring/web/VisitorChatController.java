@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,7 +111,7 @@ final class VisitorChatController {
         }
         List<CatalogViews.Article> found = knowledgeBase.search(q == null ? "" : q,
                 limit == null ? DEFAULT_SEARCH_LIMIT : limit).stream().map(CatalogViews::article).toList();
-        return ApiResponse.ok(Map.of("query", q == null ? "" : q, "articles", found, "count", found.size()));
+        return ApiResponse.ok(new Search(q == null ? "" : q.strip(), found, found.size()));
     }
 
     /** The departments a visitor can choose. */
@@ -142,6 +141,15 @@ final class VisitorChatController {
      */
     record Read(ChatViews.VisitorChat chat, String status, List<ChatViews.VisitorMessage> messages,
             boolean adminOnline) {}
+
+    /**
+     * Search results.
+     *
+     * @param query    the query
+     * @param articles matching published articles, best first
+     * @param count    how many
+     */
+    record Search(String query, List<CatalogViews.Article> articles, int count) {}
 
     /**
      * A stored rating.
