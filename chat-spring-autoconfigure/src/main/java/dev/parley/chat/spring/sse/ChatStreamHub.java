@@ -3,9 +3,8 @@ package dev.parley.chat.spring.sse;
 import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.event.ChatEventListener;
 import dev.parley.chat.spring.web.RateLimitedException;
-import java.util.ArrayDeque;
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 
 /**
  * Fans the core's change events out to open streams. Every event gets the next id ({@code <epoch>-<seq>}, the epoch
- * naming this hub's lifetime) and goes into a bounded replay buffer, so a client reconnecting with
+ * a random name of this hub's lifetime) and goes into a bounded replay buffer, so a client reconnecting with
  * {@code Last-Event-ID} receives exactly what it missed; when that is no longer in the buffer (or the server
  * restarted), it receives a {@code resync} event telling it to reload through the REST endpoints.
  *
@@ -38,11 +37,10 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     private final ParleySseProperties properties;
     private final StreamEvents events;
-    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
-    private final Deque<StreamEvent> replay = new ArrayDeque<>();
+    private final String epoch = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private final ReplayBuffer replay;
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
-    private long seq;
     private volatile @Nullable ExecutorService sender;
     private volatile @Nullable ScheduledExecutorService keepAlive;
 
@@ -50,6 +48,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
     public ChatStreamHub(ParleySseProperties properties, StreamEvents events) {
         this.properties = properties;
         this.events = events;
+        this.replay = new ReplayBuffer(properties.replayBufferSize());
     }
 
     @Override
@@ -59,11 +58,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
             return;
         }
         synchronized (lock) {
-            StreamEvent e = new StreamEvent(++seq, mapped.chatId(), mapped.admin(), mapped.visitor());
-            replay.addLast(e);
-            while (replay.size() > properties.replayBufferSize()) {
-                replay.removeFirst();
-            }
+            StreamEvent e = replay.append(mapped);
             for (StreamClient client : clients) {
                 StreamEvent.Frame frame = client.audience().frameOf(e);
                 if (frame != null) {
@@ -103,15 +98,14 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
     }
 
     private void replayTo(StreamClient client, String lastEventId) {
-        long after = parse(lastEventId);
-        long oldest = replay.isEmpty() ? seq + 1 : replay.peekFirst().seq();
-        if (after < 0 || after > seq || after < oldest - 1) {
+        List<StreamEvent> after = replay.after(parse(lastEventId)).orElse(null);
+        if (after == null) {
             client.offer(resync());
             return;
         }
         List<SseEventBuilder> missed = new ArrayList<>();
-        for (StreamEvent e : replay) {
-            StreamEvent.Frame frame = e.seq() > after ? client.audience().frameOf(e) : null;
+        for (StreamEvent e : after) {
+            StreamEvent.Frame frame = client.audience().frameOf(e);
             if (frame != null) {
                 missed.add(toSse(e.seq(), frame));
             }
@@ -141,7 +135,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
     }
 
     private SseEventBuilder resync() {
-        return SseEmitter.event().id(epoch + "-" + seq).name("resync")
+        return SseEmitter.event().id(epoch + "-" + replay.last()).name("resync")
                 .data(Map.of("reason", "events were missed; reload the chat"), MediaType.APPLICATION_JSON);
     }
 
