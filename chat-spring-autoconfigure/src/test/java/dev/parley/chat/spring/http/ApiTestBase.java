@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
         "server.forward-headers-strategy=native",
         "management.endpoints.web.exposure.include=health",
         "management.endpoint.health.show-details=always",
-        "spring.main.banner-mode=off"})
+        "spring.main.banner-mode=off",
+        "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 abstract class ApiTestBase {
 
     static final String SECRET = TestTokens.randomSecret();

@@ -26,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
                 "parley.store=memory",
                 "parley.admins[0].id=alice",
                 "parley.admins[0].name=Alice Admin",
-                "spring.main.banner-mode=off"})
+                "spring.main.banner-mode=off",
+        "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 class SpringSecurityHttpTest {
 
     @LocalServerPort
