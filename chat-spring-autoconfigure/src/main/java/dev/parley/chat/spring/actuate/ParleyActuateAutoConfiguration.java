@@ -1,6 +1,7 @@
 package dev.parley.chat.spring.actuate;
 
 import dev.parley.chat.file.FileStorage;
+import dev.parley.chat.mail.MailNotifier;
 import dev.parley.chat.notification.Outbox;
 import dev.parley.chat.spring.sse.ChatStreamHub;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /** Health indicators and metrics of Parley, when Actuator's health support or Micrometer is on the classpath. */
 @AutoConfiguration(afterName = {
         "dev.parley.chat.spring.ParleyAutoConfiguration",
+        "dev.parley.chat.spring.mail.ParleyMailAutoConfiguration",
         "dev.parley.chat.spring.sse.ParleySseAutoConfiguration"})
 @ConditionalOnBean(Outbox.class)
 class ParleyActuateAutoConfiguration {
@@ -40,6 +42,19 @@ class ParleyActuateAutoConfiguration {
         @Bean
         StorageHealthIndicator parleyStorageHealthIndicator(FileStorage storage) {
             return new StorageHealthIndicator(storage);
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "dev.parley.chat.mail.MailNotifier")
+        @ConditionalOnBean(type = "dev.parley.chat.mail.MailNotifier")
+        static class MailHealthConfiguration {
+
+            @Bean
+            MailHealthIndicator parleyMailHealthIndicator(MailNotifier notifier, ParleyHealthProperties properties,
+                    ObjectProvider<Clock> clock) {
+                return new MailHealthIndicator(notifier, clock.getIfUnique(Clock::systemUTC),
+                        properties.mailCheckInterval());
+            }
         }
     }
 

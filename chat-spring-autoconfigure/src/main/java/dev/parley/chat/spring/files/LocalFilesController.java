@@ -7,7 +7,6 @@ import dev.parley.chat.file.LocalFileStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -58,15 +57,6 @@ final class LocalFilesController {
 
     private static @Nullable FileType typeOf(String name) {
         int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        for (FileType t : FileType.values()) {
-            if (t.extensions().contains(ext)) {
-                return t;
-            }
-        }
-        return null;
+        return dot < 0 ? null : FileType.fromExtension(name.substring(dot + 1)).orElse(null);
     }
 }
