@@ -6,7 +6,6 @@ import dev.parley.chat.spring.web.RateLimitedException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -136,7 +135,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     private SseEventBuilder resync() {
         return SseEmitter.event().id(epoch + "-" + replay.last()).name("resync")
-                .data(Map.of("reason", "events were missed; reload the chat"), MediaType.APPLICATION_JSON);
+                .data(new StreamEvents.Resync("events were missed; reload the chat"), MediaType.APPLICATION_JSON);
     }
 
     /** Open streams: admin streams when {@code admin}, visitor streams otherwise. */

@@ -5,7 +5,6 @@ import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.spring.web.ChatViews;
 import java.time.Instant;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,7 @@ public final class StreamEvents {
         }
         if (event instanceof ChatEvent.ChatUpdated e) {
             StreamEvent.Frame visitor = e.statusChanged()
-                    ? new StreamEvent.Frame("status", Map.of("status", e.chat().status().name()))
+                    ? new StreamEvent.Frame("status", new Status(e.chat().status().name()))
                     : null;
             return new StreamEvent(0, e.chat().id(), new StreamEvent.Frame("chat.updated",
                     new ChatChange(views.adminChat(e.chat()), e.previousStatus().name())), visitor);
@@ -59,6 +58,20 @@ public final class StreamEvents {
      * @param message the message
      */
     public record ChatAndMessage(ChatViews.AdminChat chat, ChatViews.AdminMessage message) {}
+
+    /**
+     * A chat's new status, for its visitor.
+     *
+     * @param status ACTIVE, WAITING, RESOLVED or CLOSED
+     */
+    public record Status(String status) {}
+
+    /**
+     * Events were missed and cannot be replayed.
+     *
+     * @param reason what to do
+     */
+    public record Resync(String reason) {}
 
     /**
      * A changed chat.

@@ -10,7 +10,6 @@ import dev.parley.chat.spring.web.Requests.ArticleRequest;
 import dev.parley.chat.spring.web.Requests.DepartmentRequest;
 import dev.parley.chat.spring.web.Requests.HeartbeatRequest;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,9 +57,9 @@ final class AdminCatalogController {
     }
 
     @DeleteMapping("/chat/departments")
-    ApiResponse<Map<String, Long>> deleteDepartment(@RequestParam long id) {
+    ApiResponse<Deleted> deleteDepartment(@RequestParam long id) {
         departments.delete(id);
-        return ApiResponse.ok(Map.of("deleted", id));
+        return ApiResponse.ok(new Deleted(id));
     }
 
     @GetMapping("/chat/knowledge-base")
@@ -81,9 +80,9 @@ final class AdminCatalogController {
     }
 
     @DeleteMapping("/chat/knowledge-base")
-    ApiResponse<Map<String, Long>> deleteArticle(@RequestParam long id) {
+    ApiResponse<Deleted> deleteArticle(@RequestParam long id) {
         knowledgeBase.delete(id);
-        return ApiResponse.ok(Map.of("deleted", id));
+        return ApiResponse.ok(new Deleted(id));
     }
 
     /** The admin's heartbeat: online or not, which department, which connection. */
@@ -100,4 +99,11 @@ final class AdminCatalogController {
         return ApiResponse.ok(CatalogViews.online(presence.online(
                 department == null || department.isBlank() ? null : department.strip())));
     }
+
+    /**
+     * What was deleted.
+     *
+     * @param deleted the id
+     */
+    record Deleted(long deleted) {}
 }

@@ -11,6 +11,7 @@ import dev.parley.chat.knowledge.KnowledgeBase;
 import dev.parley.chat.presence.PresenceTracker;
 import dev.parley.chat.spring.security.AdminAuthenticator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,13 +23,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API of SPEC.md on Spring MVC, when the application is a servlet web application. */
 @AutoConfiguration(afterName = {
         "dev.parley.chat.spring.ParleyAutoConfiguration",
-        "dev.parley.chat.spring.security.ParleySecurityAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+        "dev.parley.chat.spring.security.ParleySecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(name = "parley.web.enabled", havingValue = "true", matchIfMissing = true)
@@ -70,14 +69,12 @@ class ParleyWebAutoConfiguration {
     }
 
     @Bean
-    ParleyErrorResolver parleyErrorResolver(ObjectProvider<JsonMapper> json, UploadPolicy uploads,
-            Environment environment) {
+    ParleyErrorResolver parleyErrorResolver(UploadPolicy uploads, Environment environment) {
         String files = environment.getProperty("parley.files.local.url-base", "/parley/files")
                 .replaceAll("/+$", "");
-        List<String> paths = new java.util.ArrayList<>(API_PATHS);
+        List<String> paths = new ArrayList<>(API_PATHS);
         paths.add(files);
-        return new ParleyErrorResolver(json.getIfAvailable(() -> JsonMapper.builder().build()), paths,
-                uploads.maxBytes());
+        return new ParleyErrorResolver(ParleyJsonConverter.MAPPER, paths, uploads.maxBytes());
     }
 
     @Bean

@@ -5,12 +5,16 @@ import dev.parley.chat.spring.security.AdminAuthInterceptor;
 import dev.parley.chat.spring.security.AdminAuthenticator;
 import dev.parley.chat.spring.security.AuthenticatedAdminArgumentResolver;
 import java.util.List;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Adds Parley's admin authentication, the authenticated-admin argument and CORS for the widget's origins. */
+/**
+ * Adds Parley's admin authentication, the authenticated-admin argument, Parley's own JSON converter and CORS for the
+ * widget's origins.
+ */
 final class ParleyWebMvcConfigurer implements WebMvcConfigurer {
 
     private final AdminAuthenticator authenticator;
@@ -26,6 +30,11 @@ final class ParleyWebMvcConfigurer implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthInterceptor(authenticator, admins)).addPathPatterns("/api/v1/admin/**");
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.addCustomConverter(new ParleyJsonConverter());
     }
 
     @Override

@@ -36,6 +36,9 @@ import tools.jackson.databind.JsonNode;
         "management.endpoints.web.exposure.include=health",
         "management.endpoint.health.show-details=always",
         "spring.main.banner-mode=off",
+        // a host with its own Jackson taste: Parley's JSON must not change with it
+        "spring.jackson.property-naming-strategy=SNAKE_CASE",
+        "spring.jackson.datatype.datetime.write-dates-as-timestamps=true",
         "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 abstract class ApiTestBase {
 
