@@ -3,13 +3,15 @@ package dev.parley.chat.spring.sse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.spring.web.CatalogViews;
 import dev.parley.chat.spring.web.ChatViews;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What each change event looks like on the streams. Admins see new chats, messages, chat changes, ratings and
- * presence; a visitor sees the messages and status changes of their own chat, never another's, and no admin ids.
+ * What each change event looks like on the streams. Admins see new chats, messages, chat changes, ratings, presence
+ * and department changes; a visitor sees the messages and status changes of their own chat, never another's, and no
+ * admin ids.
  */
 public final class StreamEvents {
 
@@ -42,6 +44,11 @@ public final class StreamEvents {
         if (event instanceof ChatEvent.ChatRated e) {
             return new StreamEvent(0, e.chat().id(),
                     new StreamEvent.Frame("chat.rated", new ChatChange(views.adminChat(e.chat()), null)), null);
+        }
+        if (event instanceof ChatEvent.DepartmentChanged e) {
+            return new StreamEvent(0, 0, new StreamEvent.Frame("department.changed", new DepartmentChange(
+                    e.before() == null ? null : CatalogViews.department(e.before()),
+                    e.after() == null ? null : CatalogViews.department(e.after()))), null);
         }
         if (event instanceof ChatEvent.PresenceChanged e) {
             AdminPresence p = e.presence();
@@ -80,6 +87,15 @@ public final class StreamEvents {
      * @param previousStatus its status before, for updates
      */
     public record ChatChange(ChatViews.AdminChat chat, @Nullable String previousStatus) {}
+
+    /**
+     * A department created (no {@code before}), changed, or deleted (no {@code after}).
+     *
+     * @param before the department before the change
+     * @param after  the department after the change
+     */
+    public record DepartmentChange(CatalogViews.@Nullable Department before,
+            CatalogViews.@Nullable Department after) {}
 
     /**
      * An admin's presence change.

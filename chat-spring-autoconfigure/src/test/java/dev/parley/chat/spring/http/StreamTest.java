@@ -172,4 +172,17 @@ class StreamTest extends ApiTestBase {
             assertThat(offline.json().get("isOnline").asBoolean()).isFalse();
         }
     }
+
+    @Test
+    void departmentChangesArriveOnTheAdminStream() {
+        String slug = "stream-" + Long.toString(System.nanoTime(), 36);
+        try (SseClient admin = adminStream()) {
+            api.post("/api/v1/admin/chat/departments", Map.of("name", "Dept " + slug, "slug", slug), asAdmin("alice"));
+
+            SseClient.Event created = admin.next(e -> e.name().equals("department.changed")
+                    && e.json().at("/after/slug").asString().equals(slug), WAIT);
+
+            assertThat(created.json().get("before").isNull()).isTrue();
+        }
+    }
 }
