@@ -58,6 +58,26 @@ class UploadTest extends ApiTestBase {
     }
 
     @Test
+    void aFileAboveTheServletDefaultOfOneMegabyteButUnderTheUploadLimitIsAccepted() throws IOException {
+        String session = startChat(unique("Large"), "big picture").get("sessionId").asString();
+        BufferedImage noise = new BufferedImage(800, 800, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < 800; y++) {
+            for (int x = 0; x < 800; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(noise, "png", out);
+        assertThat(out.size()).isBetween(1024 * 1024 + 1, 5 * 1024 * 1024);
+
+        Api.Response r = upload(session, "noise.png", "image/png", out.toByteArray());
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.data().get("fileSize").asLong()).isEqualTo(out.size());
+    }
+
+    @Test
     void aPdfIsStoredAndServedAsAnAttachment() {
         String session = startChat(unique("Document"), "invoice").get("sessionId").asString();
 
