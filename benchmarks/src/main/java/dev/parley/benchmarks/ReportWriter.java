@@ -50,13 +50,16 @@ final class ReportWriter {
                 md.append(f).append("\n\n");
             }
         }
-        md.append("### Targets at a glance\n\n| benchmark | database | case | ratio | target | |\n|---|---|---|---:|---|---|\n");
+        md.append("### Targets at a glance\n\n(For an absolute target the figure is Parley's own; otherwise it is the "
+                + "ratio.)\n\n| benchmark | database | case | figure | target | |\n|---|---|---|---:|---|---|\n");
         for (Section s : sections) {
             for (Row r : s.rows()) {
                 if (r.met() != null) {
                     md.append("| ").append(s.title()).append(" | ").append(r.database()).append(" | ")
-                            .append(r.scenario()).append(" | ").append(ratio(r.ratio())).append(" | ")
-                            .append(r.target()).append(" | ").append(r.met() ? "met" : "**missed**").append(" |\n");
+                            .append(r.scenario()).append(" | ")
+                            .append(r.target().contains("absolute") ? figure(r.candidate(), r.unit())
+                                    : ratio(r.ratio()))
+                            .append(" | ").append(r.target()).append(" | ").append(r.met() ? "met" : "**missed**").append(" |\n");
                 }
             }
         }
