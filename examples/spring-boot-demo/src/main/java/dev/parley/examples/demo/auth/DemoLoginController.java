@@ -1,0 +1,94 @@
+package dev.parley.examples.demo.auth;
+
+import dev.parley.chat.admin.Admin;
+import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.examples.demo.ApiResponse;
+import dev.parley.examples.demo.DemoProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's sign-in: an admin of the directory and the demo password ({@code demo.admin-password}) get a token for
+ * Parley's admin API. A real host signs its staff in its own way and hands Parley the admin's id.
+ */
+@RestController
+public class DemoLoginController {
+
+    private final AdminDirectory admins;
+    private final DemoTokens tokens;
+    private final byte[] password;
+
+    /** Creates the controller. */
+    public DemoLoginController(AdminDirectory admins, DemoTokens tokens, DemoProperties properties) {
+        this.admins = admins;
+        this.tokens = tokens;
+        this.password = properties.adminPassword().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Exchanges an admin id and the demo password for a token. */
+    @PostMapping("/demo/api/login")
+    public ResponseEntity<ApiResponse> login(@RequestBody(required = false) @Nullable LoginRequest request) {
+        if (request == null || request.adminId() == null || request.password() == null) {
+            return ApiResponse.error(HttpStatus.BAD_REQUEST, "VALIDATION", "adminId and password are required");
+        }
+        Optional<Admin> admin = admins.find(request.adminId().trim());
+        boolean passwordOk = MessageDigest.isEqual(password, request.password().getBytes(StandardCharsets.UTF_8));
+        if (admin.isEmpty() || !passwordOk) {
+            return ApiResponse.error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "unknown admin or wrong password");
+        }
+        DemoTokens.IssuedToken token = tokens.issue(admin.get());
+        return ApiResponse.ok(new LoginAnswer(token.token(), token.expiresAt().toString(), view(admin.get())));
+    }
+
+    /** Every admin of the directory, for the dashboard's assignee lists; requires a token. */
+    @GetMapping("/demo/api/admins")
+    public ResponseEntity<ApiResponse> admins(
+            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
+        if (DemoAuth.adminId(tokens, authorization).isEmpty()) {
+            return DemoAuth.refused();
+        }
+        List<AdminView> all = admins.all().stream().map(DemoLoginController::view).toList();
+        return ApiResponse.ok(all);
+    }
+
+    private static AdminView view(Admin a) {
+        return new AdminView(a.id(), a.name(), a.email(), a.role());
+    }
+
+    /**
+     * A sign-in request.
+     *
+     * @param adminId  the admin's id
+     * @param password the demo password
+     */
+    public record LoginRequest(@Nullable String adminId, @Nullable String password) {}
+
+    /**
+     * A successful sign-in.
+     *
+     * @param token     the bearer token for the admin API
+     * @param expiresAt when it expires (ISO-8601)
+     * @param admin     who signed in
+     */
+    public record LoginAnswer(String token, String expiresAt, AdminView admin) {}
+
+    /**
+     * An admin as the dashboard shows them.
+     *
+     * @param id    the id
+     * @param name  the display name
+     * @param email the email, if any
+     * @param role  the role
+     */
+    public record AdminView(String id, String name, @Nullable String email, String role) {}
+}
