@@ -1,0 +1,186 @@
+package dev.parley.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo in a real browser: a visitor and an admin chat live, a file is attached, the chat is resolved and rated,
+ * analytics count it, and an offline visitor's messages produce one captured email.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.offline-batch-window=2s",
+        "parley.notifications.offline-batch-window=2s"
+})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoBrowserTest {
+
+    private static final Path DATA = tempDirectory();
+
+    @DynamicPropertySource
+    static void dataUnderTemp(DynamicPropertyRegistry registry) {
+        registry.add("demo.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path temp;
+
+    private Browser visitor;
+    private Browser admin;
+
+    @AfterEach
+    void closeBrowsers() {
+        if (visitor != null) {
+            visitor.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    @Order(1)
+    void offlineVisitorsMessagesAreBatchedIntoOneCapturedEmail() {
+        visitor = Browser.start(temp.resolve("visitor"));
+        Widget widget = new Widget(visitor).openOn(base())
+                .fillStart("technical", "Olivia Night", "My invoices page stays blank.")
+                .submitStart();
+        visitor.visible(Widget.NOTICE);
+        assertThat(visitor.find(Widget.NOTICE).getText()).contains("No agents are online");
+        widget.send("I tried two browsers.").send("Cleared the cache too.");
+        visitor.screenshot("widget-offline");
+
+        admin = Browser.start(temp.resolve("admin"));
+        Dashboard dashboard = new Dashboard(admin, base()).signIn("ada", "demo", "Ada Lovelace").go("emails");
+        String offlineEmail = "//li[contains(@class,'mail-item')]"
+                + "[.//*[contains(@class,'mail-subject')][contains(., 'Olivia Night')]"
+                + "[contains(translate(., 'OFFLINE', 'offline'), 'offline')]]";
+        By oliviasOffline = By.xpath(offlineEmail);
+        admin.until(d -> {
+            admin.click(By.id("emails-refresh"));
+            return !admin.all(oliviasOffline).isEmpty();
+        });
+        assertThat(admin.all(oliviasOffline)).hasSize(1);
+        admin.click(By.xpath(offlineEmail + "//button"));
+        admin.driver.switchTo().frame(admin.visible(By.id("email-frame")));
+        String body = admin.find(By.tagName("body")).getText();
+        admin.driver.switchTo().defaultContent();
+        assertThat(body).contains("I tried two browsers.").contains("Cleared the cache too.");
+        admin.screenshot("dashboard-emails");
+        dashboard.signOut();
+    }
+
+    @Test
+    @Order(2)
+    void visitorAndAdminChatLiveAttachResolveRateAndAnalyticsCountIt() throws IOException {
+        admin = Browser.start(temp.resolve("admin"));
+        Dashboard dashboard = new Dashboard(admin, base()).signIn("ada", "demo", "Ada Lovelace");
+        dashboard.go("analytics");
+        long totalBefore = Long.parseLong(dashboard.statText("stat-total"));
+        long todayBefore = todaysBar(admin);
+        dashboard.go("chats");
+
+        visitor = Browser.start(temp.resolve("visitor"));
+        Widget widget = new Widget(visitor).openOn(base())
+                .fillStart("sales", "Grace Visitor", "Hello! What does shipping to Norway cost?");
+        visitor.waitForText(Widget.SUGGESTIONS, "Shipping times and tracking");
+        widget.submitStart();
+        visitor.waitForText(Widget.VISITOR_MESSAGES, "shipping to Norway");
+        assertThat(visitor.find(Widget.NOTICE).isDisplayed()).isFalse();
+
+        dashboard.openChatOf("Grace Visitor");
+        admin.waitForText(Dashboard.CONVERSATION_MESSAGES, "shipping to Norway");
+        dashboard.reply("Hi Grace! Shipping to Norway is free over €100.");
+        visitor.waitForText(Widget.ADMIN_MESSAGES, "Shipping to Norway is free");
+
+        widget.attach(samplePng(temp.resolve("desk-photo.png")));
+        widget.waitForLoadedImage();
+        WebElement adminImage = admin.visible(Dashboard.CONVERSATION_IMAGES);
+        admin.until(d -> (Boolean) admin.script("return arguments[0].complete && arguments[0].naturalWidth > 0",
+                adminImage));
+        widget.send("Great, thanks — that's all!");
+        admin.waitForText(Dashboard.CONVERSATION_MESSAGES, "that's all");
+        visitor.screenshot("widget-conversation");
+        admin.screenshot("dashboard-conversation");
+
+        admin.click(By.id("chat-resolve"));
+        admin.waitForText(By.id("conv-status"), "Resolved");
+        widget.rate(5, "Quick and friendly");
+        visitor.screenshot("widget-rated");
+        admin.waitForText(By.cssSelector("#conv-rating blockquote"), "Quick and friendly");
+
+        dashboard.filter("filter-rating", "5");
+        admin.until(d -> admin.all(Dashboard.CHAT_ITEMS).size() == 1
+                && admin.all(Dashboard.CHAT_ITEMS).get(0).getText().contains("Grace Visitor"));
+        dashboard.filter("filter-rating", "");
+
+        dashboard.go("analytics");
+        admin.until(d -> Long.parseLong(dashboard.statText("stat-total")) == totalBefore + 1);
+        assertThat(admin.all(By.cssSelector("#chart-daily rect.bar"))).hasSize(7);
+        assertThat(todaysBar(admin)).isEqualTo(todayBefore + 1);
+        WebElement fiveStars = admin.find(By.cssSelector("#chart-ratings rect.bar[data-label='5 ★']"));
+        assertThat(Long.parseLong(fiveStars.getAttribute("data-value"))).isGreaterThanOrEqualTo(1);
+        assertThat(dashboard.statText("stat-rating")).contains("★");
+        admin.screenshot("dashboard-analytics");
+
+        dashboard.go("chats").openChatOf("Grace Visitor");
+        admin.visible(Dashboard.CONVERSATION_IMAGES);
+        admin.screenshot("dashboard");
+        dashboard.signOut();
+    }
+
+    /** The value of the daily-volume chart's last bar (today). */
+    private static long todaysBar(Browser browser) {
+        List<WebElement> bars = browser.until(d -> {
+            List<WebElement> found = browser.all(By.cssSelector("#chart-daily rect.bar"));
+            return found.isEmpty() ? null : found;
+        });
+        return Long.parseLong(bars.get(bars.size() - 1).getAttribute("data-value"));
+    }
+
+    private static Path samplePng(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(240, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xEE, 0xF0, 0xFF));
+        g.fillRect(0, 0, 240, 160);
+        g.setColor(new Color(0x4F, 0x46, 0xE5));
+        g.fillRoundRect(60, 40, 120, 70, 12, 12);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "demo-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
