@@ -13,7 +13,7 @@
   var script = document.currentScript;
   var config = {
     api: attr('data-api', 'api/v1').replace(/\/+$/, ''),
-    departments: attr('data-departments', ''),
+    departments: attr('data-departments', ''),  // default: <api>/chat/departments
     title: attr('data-title', 'Support'),
     subtitle: attr('data-subtitle', 'We usually reply within a few minutes'),
     storageKey: attr('data-storage-key', 'parley.sessionId')
@@ -348,8 +348,7 @@
   }
 
   function loadDepartments() {
-    if (!config.departments) { return Promise.resolve(); }
-    return request('GET', config.departments).then(function (data) {
+    return request('GET', config.departments || url('/chat/departments')).then(function (data) {
       var list = Array.isArray(data) ? data : (data && (data.departments || data.items)) || [];
       state.departments = list.filter(function (d) { return d.active !== false && d.isActive !== false; });
     }).catch(function () { state.departments = []; });
@@ -483,7 +482,7 @@
     var sameAuthor = previous && previous.getAttribute('data-sender') === m.sender;
     var node = el('div', { class: 'parley-msg', 'data-sender': m.sender, 'data-id': String(m.id) });
     if (m.sender === 'ADMIN' && !sameAuthor) {
-      node.appendChild(el('span', { class: 'parley-author', text: 'Support team' }));
+      node.appendChild(el('span', { class: 'parley-author', text: m.senderName || 'Support team' }));
     }
     var link = safeUrl(m.fileUrl);
     if (m.messageType === 'IMAGE' && link) {
@@ -598,10 +597,10 @@
       try { data = JSON.parse(e.data); } catch (x) { return; }
       handleLive(data);
     };
-    ['message', 'status', 'chat', 'chat-updated', 'chat-rated', 'update'].forEach(function (name) {
-      source.addEventListener(name, onData);
-    });
-    source.onmessage = onData;
+    source.addEventListener('message', onData);
+    source.addEventListener('status', onData);
+    // Events were missed and cannot be replayed: read the whole chat again (messages are de-duplicated by id).
+    source.addEventListener('resync', function () { catchUp(true); });
     source.onopen = function () { catchUp(); };
     source.onerror = function () {
       if (source.readyState === EventSource.CLOSED) { state.stream = null; startPolling(); }
@@ -617,10 +616,10 @@
     if (chat.rating != null) { state.rated = true; renderRating(); }
   }
 
-  function catchUp() {
+  function catchUp(everything) {
     if (!state.sessionId) { return Promise.resolve(); }
     var q = '/chat?sessionId=' + encodeURIComponent(state.sessionId)
-      + (state.lastMessageId ? '&after=' + state.lastMessageId : '');
+      + (state.lastMessageId && !everything ? '&after=' + state.lastMessageId : '');
     return request('GET', url(q)).then(function (data) {
       if (!view.messages) { renderConversation(); }
       (data.messages || []).forEach(addMessage);

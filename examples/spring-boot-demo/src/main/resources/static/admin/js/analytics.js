@@ -19,7 +19,7 @@ export class AnalyticsView {
     this.load();
     let timer;
     this.unsubscribe = ctx.onEvent((type) => {
-      if (type === 'presence' || type === 'presence-changed') return;
+      if (type === 'presence') return;
       clearTimeout(timer);
       timer = setTimeout(() => this.load(), 1500);
     });

@@ -69,7 +69,7 @@ export const api = {
   clearEmails: () => call('DELETE', `${DEMO}/emails`),
 
   chats: (filters) => call('GET', `${API}/admin/chat${query(filters)}`),
-  chat: (chatId) => call('GET', `${API}/admin/chat${query({ chatId })}`),
+  chat: (id) => call('GET', `${API}/admin/chat${query({ id })}`),
   reply: (chatId, message) => call('POST', `${API}/admin/chat`, { chatId, message }),
   updateChat: (chatId, changes) => call('PATCH', `${API}/admin/chat`, { chatId, ...changes }),
   analytics: (days) => call('GET', `${API}/admin/chat/analytics${query({ days })}`),

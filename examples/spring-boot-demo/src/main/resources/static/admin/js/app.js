@@ -146,12 +146,13 @@ function connectStream() {
     for (const fn of ctx.listeners) {
       try { fn(type, data); } catch (err) { console.error(err); }
     }
-    if (type === 'presence' || type === 'presence-changed') renderTeam();
+    if (type === 'presence') renderTeam();
   };
-  for (const type of ['chat-started', 'message', 'chat-updated', 'chat-rated', 'presence', 'presence-changed', 'chat']) {
+  for (const type of ['chat.started', 'message', 'chat.updated', 'chat.rated', 'presence']) {
     stream.addEventListener(type, dispatch(type));
   }
-  stream.onmessage = dispatch('message');
+  // Events were missed and cannot be replayed: every view reloads what it shows.
+  stream.addEventListener('resync', () => { for (const fn of ctx.listeners) fn('reconnected', null); });
   stream.onopen = () => {
     setStreamState('live', 'Live');
     for (const fn of ctx.listeners) fn('reconnected', null);

@@ -141,7 +141,7 @@ export class ChatsView {
   }
 
   onEvent(type, data) {
-    if (type === 'presence' || type === 'presence-changed') return;
+    if (type === 'presence') return;
     this.reload();
     if (!this.openId) return;
     if (type === 'reconnected') { this.refreshConversation(); return; }
@@ -242,7 +242,7 @@ export class ChatsView {
     const assignee = el('select', { id: 'chat-assignee', 'aria-label': 'Assignee', disabled: chat.status === 'CLOSED' },
       el('option', { value: '', text: 'Unassigned', selected: !chat.assignedTo }),
       this.ctx.admins.map((a) => el('option', { value: a.id, text: a.name, selected: a.id === chat.assignedTo })));
-    assignee.addEventListener('change', () => this.change({ assignedTo: assignee.value }));
+    assignee.addEventListener('change', () => this.change(assignee.value ? { assignedTo: assignee.value } : { unassign: true }));
     const a = chat.analytics || {};
     const row = (label, value) => el('div', { class: 'detail-row' }, el('dt', { text: label }), el('dd', { text: value }));
     this.details.appendChild(el('h3', { text: 'Details' }));
@@ -258,8 +258,8 @@ export class ChatsView {
       row('First response', chat.responseTime != null ? formatDuration(chat.responseTime) : 'Not yet'),
       row('Resolution time', chat.resolutionTime != null ? formatDuration(chat.resolutionTime) : '—'),
       row('Messages', `${a.totalMessages ?? '—'} (${a.visitorMessages ?? 0} visitor · ${a.adminMessages ?? 0} team)`),
-      row('Avg. reply time', a.responseCount ? formatDuration(a.totalResponseTime / a.responseCount) : '—'),
-      row('Left while offline', chat.offlineMessage ? 'Yes' : 'No'),
+      row('Avg. reply time', a.avgResponseTime != null ? formatDuration(a.avgResponseTime) : '—'),
+      row('Left while offline', (chat.isOfflineMessage ?? chat.offlineMessage) ? 'Yes' : 'No'),
       row('Chat id', `#${chat.id}`)));
   }
 
@@ -309,7 +309,7 @@ export class ChatsView {
   addMessage(m) {
     if (!m || m.id == null || this.messageIds.has(m.id) || (m.chatId != null && m.chatId !== this.openId)) return;
     this.messageIds.add(m.id);
-    const who = m.sender === 'ADMIN' ? this.ctx.adminName(m.senderId)
+    const who = m.sender === 'ADMIN' ? (m.senderName || this.ctx.adminName(m.senderId))
       : m.sender === 'VISITOR' ? (this.openChat ? this.openChat.visitorName : 'Visitor') : 'Parley';
     const node = el('div', { class: `msg from-${String(m.sender).toLowerCase()}`, dataset: { id: String(m.id) } });
     if (m.sender !== 'SYSTEM') node.appendChild(el('span', { class: 'msg-meta', text: `${who} · ${time(m.createdAt)}` }));
