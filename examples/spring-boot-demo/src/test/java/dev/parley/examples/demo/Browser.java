@@ -12,7 +12,9 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,23 +105,43 @@ final class Browser implements AutoCloseable {
                 }
                 e.click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                    | org.openqa.selenium.NoSuchElementException
+            } catch (StaleElementReferenceException | NoSuchElementException
                     | org.openqa.selenium.ElementClickInterceptedException e) {
                 return false;
             }
         });
     }
 
+    /** Types into the element, retrying while the page re-renders it. */
     void type(By by, CharSequence... keys) {
-        WebElement e = visible(by);
-        e.sendKeys(keys);
+        await(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (!e.isDisplayed()) {
+                    return false;
+                }
+                e.sendKeys(keys);
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     /** Waits until an element matching {@code by} shows the text (a substring), and returns it. */
     WebElement waitForText(By by, String text) {
-        await(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
-        return driver.findElements(by).stream().filter(e -> e.getText().contains(text)).findFirst().orElseThrow();
+        return await(d -> {
+            for (WebElement e : d.findElements(by)) {
+                try {
+                    if (e.getText().contains(text)) {
+                        return e;
+                    }
+                } catch (StaleElementReferenceException stale) {
+                    // re-rendered: look again
+                }
+            }
+            return null;
+        });
     }
 
     void waitUntilHidden(By by) {

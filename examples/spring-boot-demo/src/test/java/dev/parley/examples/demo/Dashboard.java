@@ -1,7 +1,6 @@
 package dev.parley.examples.demo;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The admin dashboard, as an admin uses it. */
@@ -44,8 +43,9 @@ final class Dashboard {
 
     /** Waits until the chat list shows a chat of this visitor (without reloading the page) and opens it. */
     Dashboard openChatOf(String visitorName) {
-        WebElement item = browser.waitForText(CHAT_ITEMS, visitorName);
-        item.findElement(By.cssSelector("a")).click();
+        browser.waitForText(CHAT_ITEMS, visitorName);
+        browser.click(By.xpath("//li[contains(@class,'chat-item')][.//*[contains(@class,'visitor-name')][.='"
+                + visitorName + "']]//a"));
         browser.waitForText(By.id("conv-visitor"), visitorName);
         return this;
     }
@@ -59,6 +59,12 @@ final class Dashboard {
 
     Dashboard filter(String selectId, String value) {
         new Select(browser.visible(By.id(selectId))).selectByValue(value);
+        return this;
+    }
+
+    /** Types into a field of an editor dialog. */
+    Dashboard fill(String dialog, String field, String text) {
+        browser.type(By.cssSelector(dialog + " [name='" + field + "']"), text);
         return this;
     }
 

@@ -155,6 +155,40 @@ class DemoBrowserTest {
         dashboard.signOut();
     }
 
+    @Test
+    @Order(3)
+    void departmentsAndArticlesManagedInTheDashboardReachTheWidget() {
+        admin = Browser.start(temp.resolve("admin"));
+        Dashboard dashboard = new Dashboard(admin, base()).signIn("grace", "demo", "Grace Hopper");
+
+        dashboard.go("departments");
+        admin.waitForText(By.cssSelector("#departments-table tbody tr"), "Billing & Finance");
+        admin.click(By.id("departments-new"));
+        dashboard.fill("#departments-editor", "name", "Returns")
+                .fill("#departments-editor", "description", "Sending things back")
+                .fill("#departments-editor", "email", "returns@northwind.example");
+        admin.click(By.id("departments-save"));
+        admin.waitForText(By.cssSelector("#departments-table tbody tr"), "Returns");
+
+        dashboard.go("knowledge-base");
+        admin.click(By.id("articles-new"));
+        dashboard.fill("#articles-editor", "title", "Returning a standing desk")
+                .fill("#articles-editor", "category", "Orders")
+                .fill("#articles-editor", "keywords", "return, desk, pickup")
+                .fill("#articles-editor", "content", "We pick up desks for free within 30 days.");
+        admin.click(By.cssSelector("#articles-editor input[name='isPublished']"));
+        admin.click(By.id("articles-save"));
+        admin.waitForText(By.cssSelector("#articles-table tbody tr"), "Returning a standing desk");
+        admin.screenshot("dashboard-knowledge-base");
+
+        visitor = Browser.start(temp.resolve("visitor"));
+        new Widget(visitor).openOn(base())
+                .fillStart("returns", "Rui Returns", "How do I return my desk?");
+        visitor.waitForText(Widget.SUGGESTIONS, "Returning a standing desk");
+        visitor.screenshot("widget-start");
+        dashboard.signOut();
+    }
+
     /** The value of the daily-volume chart's last bar (today). */
     private static long todaysBar(Browser browser) {
         List<WebElement> bars = browser.until(d -> {
