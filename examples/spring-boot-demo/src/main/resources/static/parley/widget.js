@@ -307,7 +307,7 @@
     loadDepartments().then(renderDepartments);
 
     var form = el('form', { class: 'parley-start', novalidate: true },
-      el('p', { class: 'parley-greeting', text: 'Hi there 👋' }),
+      el('p', { class: 'parley-greeting', text: 'Hi there!' }),
       el('p', { class: 'parley-intro', text: 'Ask us anything — choose a team and we will get back to you here.' }),
       el('span', { class: 'parley-label', text: 'Team' }),
       departments,
