@@ -89,7 +89,7 @@ public final class DefaultChatService implements ChatService {
 
     @Override
     public PostedMessage postVisitorMessage(VisitorMessage request) {
-        String sessionId = requireSessionId(request.sessionId());
+        String sessionId = SessionIds.require(request.sessionId());
         MessageType type = request.messageType() == null ? MessageType.TEXT : request.messageType();
         boolean hasAttachment = request.attachment() != null;
         if (type != MessageType.TEXT && !hasAttachment) {
@@ -97,7 +97,7 @@ public final class DefaultChatService implements ChatService {
         }
         String text = messageText(request.message(), hasAttachment);
         return inTransaction(events -> {
-            Chat chat = store.chats().lockBySessionId(sessionId).orElseThrow(DefaultChatService::noSuchSession);
+            Chat chat = store.chats().lockBySessionId(sessionId).orElseThrow(SessionIds::unknown);
             if (chat.status() == ChatStatus.CLOSED) {
                 throw ParleyException.conflict("this chat is closed and takes no new messages; start a new chat");
             }
@@ -134,9 +134,9 @@ public final class DefaultChatService implements ChatService {
 
     @Override
     public Transcript readChat(@Nullable String sessionId, @Nullable MessageCursor after) {
-        String id = requireSessionId(sessionId);
+        String id = SessionIds.require(sessionId);
         return store.transactions().inTransaction(() -> {
-            Chat chat = store.chats().findBySessionId(id).orElseThrow(DefaultChatService::noSuchSession);
+            Chat chat = store.chats().findBySessionId(id).orElseThrow(SessionIds::unknown);
             store.messages().markRead(chat.id(), Sender.ADMIN, clock.instant());
             return new Transcript(chat, list(chat.id(), after));
         });
@@ -144,11 +144,11 @@ public final class DefaultChatService implements ChatService {
 
     @Override
     public Chat rateChat(@Nullable String sessionId, int rating, @Nullable String comment) {
-        String id = requireSessionId(sessionId);
+        String id = SessionIds.require(sessionId);
         Checks.between(rating, 1, 5, "rating");
         String cleanComment = Checks.optionalText(comment, "comment", MAX_COMMENT);
         return inTransaction(events -> {
-            Chat chat = store.chats().lockBySessionId(id).orElseThrow(DefaultChatService::noSuchSession);
+            Chat chat = store.chats().lockBySessionId(id).orElseThrow(SessionIds::unknown);
             if (!chat.status().isResolved()) {
                 throw ParleyException.conflict("a chat can be rated once it is RESOLVED or CLOSED; this one is "
                         + chat.status());
@@ -291,15 +291,6 @@ public final class DefaultChatService implements ChatService {
         return text == null ? "" : text;
     }
 
-    private static String requireSessionId(@Nullable String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw ParleyException.invalid("sessionId is required");
-        }
-        if (!SessionIds.looksValid(sessionId.strip())) {
-            throw noSuchSession();
-        }
-        return sessionId.strip();
-    }
 
     private String requireAdmin(@Nullable String adminId) {
         if (adminId == null || adminId.isBlank()) {
@@ -353,9 +344,6 @@ public final class DefaultChatService implements ChatService {
         return actual;
     }
 
-    private static ParleyException noSuchSession() {
-        return ParleyException.notFound("no chat has this session id; start a new chat");
-    }
 
     private static ParleyException noSuchChat(long chatId) {
         return ParleyException.notFound("chat " + chatId + " does not exist");

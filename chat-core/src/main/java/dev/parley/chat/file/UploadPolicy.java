@@ -6,23 +6,43 @@ import java.util.Set;
 /**
  * What uploads a host accepts.
  *
- * @param maxBytes          the largest file, in bytes (default 5 MB)
- * @param allowedTypes      the types accepted (default all of {@link FileType})
+ * @param maxBytes          the largest file, in bytes (default 5 MB, at most 1 GiB: a file is held in memory while
+ *                          it is checked)
+ * @param allowedTypes      the types accepted (default all of {@link FileType}); an empty set turns uploads off
  * @param maxUploadsPerChat how many files one chat may upload (default 20)
  */
 public record UploadPolicy(long maxBytes, Set<FileType> allowedTypes, int maxUploadsPerChat) {
+
+    /** The largest {@link #maxBytes()} a policy may set: 1 GiB. */
+    public static final long MAX_BYTES_LIMIT = 1024L * 1024 * 1024;
 
     /** 5 MB, every type, 20 uploads per chat. */
     public static final UploadPolicy DEFAULT = new UploadPolicy(5L * 1024 * 1024, EnumSet.allOf(FileType.class), 20);
 
     /** Checks the bounds and copies the set. */
     public UploadPolicy {
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be positive");
+        if (maxBytes < 1 || maxBytes > MAX_BYTES_LIMIT) {
+            throw new IllegalArgumentException("maxBytes must be between 1 and " + MAX_BYTES_LIMIT + ", was "
+                    + maxBytes);
         }
         if (maxUploadsPerChat < 1) {
             throw new IllegalArgumentException("maxUploadsPerChat must be positive");
         }
         allowedTypes = allowedTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedTypes));
+    }
+
+    /** This policy with another size limit. */
+    public UploadPolicy withMaxBytes(long value) {
+        return new UploadPolicy(value, allowedTypes, maxUploadsPerChat);
+    }
+
+    /** This policy with another allow-list. */
+    public UploadPolicy withAllowedTypes(Set<FileType> value) {
+        return new UploadPolicy(maxBytes, value, maxUploadsPerChat);
+    }
+
+    /** This policy with another per-chat upload limit. */
+    public UploadPolicy withMaxUploadsPerChat(int value) {
+        return new UploadPolicy(maxBytes, allowedTypes, value);
     }
 }
