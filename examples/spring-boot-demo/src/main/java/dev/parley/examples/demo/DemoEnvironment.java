@@ -27,6 +27,8 @@ public final class DemoEnvironment implements EnvironmentPostProcessor, Ordered 
     public static final String MAIL_HOST = "parley.mail.host";
     /** Parley's SMTP port. */
     public static final String MAIL_PORT = "parley.mail.port";
+    /** Parley's SMTP security mode. */
+    public static final String MAIL_SECURITY = "parley.mail.security";
     /** Whether the demo captures emails with its embedded SMTP server (default true). */
     public static final String CAPTURE_ENABLED = "demo.mail-capture.enabled";
     /** The port of the embedded SMTP server, set here when capturing. */
@@ -53,6 +55,7 @@ public final class DemoEnvironment implements EnvironmentPostProcessor, Ordered 
             }
             values.put(MAIL_HOST, "127.0.0.1");
             values.put(MAIL_PORT, port);
+            values.put(MAIL_SECURITY, "none");
             values.put(CAPTURE_PORT, port);
         } else {
             values.put(CAPTURE_ENABLED, "false");

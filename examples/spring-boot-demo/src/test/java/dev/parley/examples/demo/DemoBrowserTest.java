@@ -27,10 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The demo in a real browser: a visitor and an admin chat live, a file is attached, the chat is resolved and rated,
  * analytics count it, and an offline visitor's messages produce one captured email.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.offline-batch-window=2s",
-        "parley.notifications.offline-batch-window=2s"
-})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "parley.notifications.offline-batch-window=2s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoBrowserTest {
 
