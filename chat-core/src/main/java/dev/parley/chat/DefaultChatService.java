@@ -291,7 +291,6 @@ public final class DefaultChatService implements ChatService {
         return text == null ? "" : text;
     }
 
-
     private String requireAdmin(@Nullable String adminId) {
         if (adminId == null || adminId.isBlank()) {
             throw new ParleyException(ErrorCode.UNAUTHENTICATED, "an admin id is required");
@@ -343,7 +342,6 @@ public final class DefaultChatService implements ChatService {
         }
         return actual;
     }
-
 
     private static ParleyException noSuchChat(long chatId) {
         return ParleyException.notFound("chat " + chatId + " does not exist");

@@ -105,10 +105,19 @@ public record ParleySettings(
             if (maxAttempts < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("maxAttempts and batchSize must be positive");
             }
-            requirePositive(initialBackoff, "initialBackoff");
-            requirePositive(maxBackoff, "maxBackoff");
-            requirePositive(lease, "lease");
-            requirePositive(pollInterval, "pollInterval");
+            positive(initialBackoff, "initialBackoff");
+            positive(maxBackoff, "maxBackoff");
+            positive(lease, "lease");
+            positive(pollInterval, "pollInterval");
+        }
+
+        // Not ParleySettings.requirePositive: calling the outer class from here would start its initialisation,
+        // which needs OutboxSettings.DEFAULTS while that is still being built (NPE when OutboxSettings loads first).
+        private static void positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
         }
 
         /** The wait after the given number of failed attempts: initial × 2^(attempts−1), capped. */

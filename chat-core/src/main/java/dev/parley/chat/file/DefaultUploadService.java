@@ -94,6 +94,4 @@ public final class DefaultUploadService implements UploadService {
             log.warn("Could not delete the unrecorded upload {}; remove it by hand", publicId, e);
         }
     }
-
-
 }
