@@ -210,7 +210,8 @@ class DemoBrowserTest {
 
     private static Path tempDirectory() {
         try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "demo-");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "demo-")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
