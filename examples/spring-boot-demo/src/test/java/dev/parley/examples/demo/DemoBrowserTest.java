@@ -2,6 +2,14 @@ package dev.parley.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.AdminMessage;
+import dev.parley.chat.ChatStatus;
+import dev.parley.chat.ChatUpdate;
+import dev.parley.chat.Parley;
+import dev.parley.chat.PostedMessage;
+import dev.parley.chat.StartChat;
+import dev.parley.chat.VisitorMessage;
+import dev.parley.chat.presence.Heartbeat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -18,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +50,9 @@ class DemoBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Parley parley;
 
     @TempDir
     Path temp;
@@ -185,6 +197,61 @@ class DemoBrowserTest {
         visitor.waitForText(Widget.SUGGESTIONS, "Returning a standing desk");
         visitor.screenshot("widget-start");
         dashboard.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void aBusyDayOnTheDashboard() {
+        parley.presence().heartbeat("grace", Heartbeat.onlineForAll());
+        conversation("Tom Becker", "technical", ChatStatus.RESOLVED, 4, null,
+                "The desk motor beeps three times and stops.",
+                "That is the anti-collision check. Hold the down button for 10 seconds to reset it.");
+        conversation("Lena Park", "finance", ChatStatus.CLOSED, 5, "Fast refund",
+                "I was charged twice for order 5521.",
+                "Sorry about that! The second charge is refunded; you will see it in 3 to 5 days.");
+        conversation("Noah Smith", "general", ChatStatus.ACTIVE, null, null,
+                "Can I change the delivery address of my order?",
+                "Yes, until it ships. What is the new address?");
+        conversation("Maya Lindqvist", "sales", ChatStatus.RESOLVED, 5, "Super helpful, thanks!",
+                "Hi! Do you offer volume discounts? We are furnishing a new office with 12 standing desks.",
+                "Hello Maya! Yes: from 10 desks you get 15% off, and delivery and assembly are free.",
+                "Great. Can we mix the oak and walnut desktops?",
+                "Of course. I have sent a quote with 6 of each to the address you gave us.",
+                "Perfect, thank you!");
+        parley.presence().goOffline("grace");
+        parley.chats().startChat(new StartChat("Aiko Tanaka", "aiko@example.org", null, "sales",
+                "Is the walnut desktop available in 160 cm?"));
+
+        admin = Browser.start(temp.resolve("admin"));
+        Dashboard dashboard = new Dashboard(admin, base()).signIn("ada", "demo", "Ada Lovelace");
+        dashboard.openChatOf("Maya Lindqvist");
+        admin.waitForText(Dashboard.CONVERSATION_MESSAGES, "Perfect, thank you!");
+        assertThat(admin.all(Dashboard.CHAT_ITEMS).size()).isGreaterThanOrEqualTo(5);
+        admin.script("document.getElementById('chat-list').scrollTop = 0");
+        admin.screenshot("dashboard-busy-day");
+        dashboard.go("analytics");
+        admin.waitForText(By.cssSelector("#top-rated li"), "Maya Lindqvist");
+        admin.screenshot("dashboard-analytics-busy-day");
+        dashboard.signOut();
+    }
+
+    /** A chat whose lines alternate between the visitor (first) and Grace, then ends in the status and rating. */
+    private void conversation(String visitorName, String department, ChatStatus finalStatus, Integer rating,
+            String comment, String... lines) {
+        PostedMessage first = parley.chats().startChat(new StartChat(visitorName, null, null, department, lines[0]));
+        for (int i = 1; i < lines.length; i++) {
+            if (i % 2 == 1) {
+                parley.chats().postAdminMessage(AdminMessage.text(first.chat().id(), "grace", lines[i]));
+            } else {
+                parley.chats().postVisitorMessage(VisitorMessage.text(first.sessionId(), lines[i]));
+            }
+        }
+        if (finalStatus != ChatStatus.ACTIVE) {
+            parley.chats().updateChat(ChatUpdate.status(first.chat().id(), finalStatus));
+        }
+        if (rating != null) {
+            parley.chats().rateChat(first.sessionId(), rating, comment);
+        }
     }
 
     /** The value of the daily-volume chart's last bar (today). */
