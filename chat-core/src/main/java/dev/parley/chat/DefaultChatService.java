@@ -93,7 +93,8 @@ public final class DefaultChatService implements ChatService {
         MessageType type = request.messageType() == null ? MessageType.TEXT : request.messageType();
         boolean hasAttachment = request.attachment() != null;
         if (type != MessageType.TEXT && !hasAttachment) {
-            throw ParleyException.invalid("a " + type + " message needs a fileUrl from an upload to this chat");
+            throw ParleyException.invalid("messageType " + type
+                    + " needs a fileUrl: upload the file to this chat first and send the url it answers");
         }
         String text = messageText(request.message(), hasAttachment);
         return inTransaction(events -> {
@@ -169,7 +170,8 @@ public final class DefaultChatService implements ChatService {
         MessageType type = request.messageType() == null ? MessageType.TEXT : request.messageType();
         boolean hasAttachment = request.attachment() != null;
         if (type != MessageType.TEXT && !hasAttachment) {
-            throw ParleyException.invalid("a " + type + " message needs a fileUrl from an upload to this chat");
+            throw ParleyException.invalid("messageType " + type
+                    + " needs a fileUrl: upload the file to this chat first and send the url it answers");
         }
         String text = messageText(request.message(), hasAttachment);
         return inTransaction(events -> {
@@ -273,13 +275,14 @@ public final class DefaultChatService implements ChatService {
         return store.messages().list(chatId, afterId, afterTime, MAX_READ);
     }
 
+    /** Runs the work in a transaction and publishes the events it collected once that is committed. */
     private <T> T inTransaction(Function<List<ChatEvent>, T> work) {
         List<ChatEvent> collected = new ArrayList<>();
         T result = store.transactions().inTransaction(() -> {
             collected.clear();
             return work.apply(collected);
         });
-        events.publish(collected);
+        store.transactions().afterCommit(() -> events.publish(collected));
         return result;
     }
 

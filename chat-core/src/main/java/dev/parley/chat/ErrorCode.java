@@ -18,6 +18,6 @@ public enum ErrorCode {
     UNSUPPORTED_TYPE,
     /** Too many requests (429). */
     RATE_LIMITED,
-    /** File storage failed (502 in HTTP: the fault is upstream). */
+    /** A backing service (file storage, the database) failed or cannot be reached (502 in HTTP: the fault is upstream). */
     STORAGE_UNAVAILABLE
 }

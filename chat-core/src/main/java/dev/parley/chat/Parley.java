@@ -79,7 +79,7 @@ public final class Parley implements AutoCloseable {
             events.subscribe(cached);
             this.analytics = cached;
         }
-        DefaultDepartmentService departmentService = new DefaultDepartmentService(store);
+        DefaultDepartmentService departmentService = new DefaultDepartmentService(store, events);
         DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, b.clock);
         this.departments = departmentService;
         this.knowledgeBase = kb;

@@ -32,18 +32,11 @@ public record ParleySettings(
         if (maxMessageLength < 1) {
             throw new IllegalArgumentException("maxMessageLength must be positive");
         }
-        requirePositive(heartbeatTimeout, "heartbeatTimeout");
+        OutboxSettings.requirePositive(heartbeatTimeout, "heartbeatTimeout");
         Objects.requireNonNull(offlineBatchWindow, "offlineBatchWindow");
         Objects.requireNonNull(analyticsCacheTtl, "analyticsCacheTtl");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(outbox, "outbox");
-    }
-
-    static void requirePositive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
     }
 
     /** These settings with another message length limit. */
@@ -114,6 +107,15 @@ public record ParleySettings(
         // Not ParleySettings.requirePositive: calling the outer class from here would start its initialisation,
         // which needs OutboxSettings.DEFAULTS while that is still being built (NPE when OutboxSettings loads first).
         private static void positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+        }
+
+        // Lives here, not in ParleySettings: OutboxSettings must initialise without ParleySettings, whose DEFAULTS
+        // need OutboxSettings.DEFAULTS (a cycle would leave OutboxSettings.DEFAULTS null).
+        static void requirePositive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive");

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param days               the window's length in days
  * @param zone               the time zone of the days
  * @param from               the start of the first day (inclusive)
- * @param to                 the moment of the report (exclusive end)
+ * @param to                 the start of the day after today (exclusive end)
  * @param summary            the summary figures
  * @param departmentStats    per department slug, chats and resolved chats
  * @param dailyVolume        chats per local date, every day of the window, zero days included, oldest first

@@ -1,7 +1,9 @@
 package dev.parley.chat.department;
 
 import dev.parley.chat.ParleyException;
+import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.internal.Checks;
+import dev.parley.chat.internal.EventBus;
 import dev.parley.chat.store.ChatStore;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,10 +25,17 @@ public final class DefaultDepartmentService implements DepartmentService {
     private static final Logger log = LoggerFactory.getLogger(DefaultDepartmentService.class);
 
     private final ChatStore store;
+    private final EventBus events;
 
-    /** Creates the service. */
+    /** Creates the service without listeners. */
     public DefaultDepartmentService(ChatStore store) {
+        this(store, new EventBus());
+    }
+
+    /** Creates the service; changes are published to the bus after they are stored. */
+    public DefaultDepartmentService(ChatStore store, EventBus events) {
         this.store = store;
+        this.events = events;
     }
 
     /** Creates the seed departments when the store has none; answers whether it did. */
@@ -35,7 +44,7 @@ public final class DefaultDepartmentService implements DepartmentService {
             if (!store.departments().list().isEmpty()) {
                 return false;
             }
-            SEED.forEach(this::create);
+            SEED.forEach(this::insert);
             log.info("Seeded {} departments", SEED.size());
             return true;
         });
@@ -59,6 +68,12 @@ public final class DefaultDepartmentService implements DepartmentService {
 
     @Override
     public ChatDepartment create(DepartmentDraft draft) {
+        ChatDepartment stored = store.transactions().inTransaction(() -> insert(draft));
+        publish(new ChatEvent.DepartmentChanged(null, stored));
+        return stored;
+    }
+
+    private ChatDepartment insert(DepartmentDraft draft) {
         String name = Checks.requiredLine(draft.name(), "name", 100);
         String slug = draft.slug() == null ? Checks.slugify(name) : draft.slug().strip();
         ChatDepartment d = new ChatDepartment(0, name, Checks.slug(slug, "slug"),
@@ -76,8 +91,10 @@ public final class DefaultDepartmentService implements DepartmentService {
 
     @Override
     public ChatDepartment update(long id, DepartmentDraft draft) {
-        return store.transactions().inTransaction(() -> {
+        ChatDepartment[] before = new ChatDepartment[1];
+        ChatDepartment after = store.transactions().inTransaction(() -> {
             ChatDepartment old = find(id);
+            before[0] = old;
             ChatDepartment d = new ChatDepartment(id,
                     draft.name() == null ? old.name() : Checks.requiredLine(draft.name(), "name", 100),
                     draft.slug() == null ? old.slug() : Checks.slug(draft.slug(), "slug"),
@@ -97,11 +114,13 @@ public final class DefaultDepartmentService implements DepartmentService {
             }
             return d;
         });
+        publish(new ChatEvent.DepartmentChanged(before[0], after));
+        return after;
     }
 
     @Override
     public void delete(long id) {
-        store.transactions().run(() -> {
+        ChatDepartment deleted = store.transactions().inTransaction(() -> {
             ChatDepartment d = find(id);
             if (d.slug().equals(DEFAULT_SLUG)) {
                 throw ParleyException.conflict("the default department 'general' cannot be deleted");
@@ -113,7 +132,13 @@ public final class DefaultDepartmentService implements DepartmentService {
             }
             store.departments().delete(id);
             log.info("Department '{}' deleted", d.slug());
+            return d;
         });
+        publish(new ChatEvent.DepartmentChanged(deleted, null));
+    }
+
+    private void publish(ChatEvent event) {
+        store.transactions().afterCommit(() -> events.publish(List.of(event)));
     }
 
     private ChatDepartment find(long id) {

@@ -3,7 +3,9 @@ package dev.parley.chat.event;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
+import dev.parley.chat.department.ChatDepartment;
 import dev.parley.chat.presence.AdminPresence;
+import org.jspecify.annotations.Nullable;
 
 /** A change that has been stored. Listeners receive it after the transaction that made it. */
 public sealed interface ChatEvent {
@@ -28,4 +30,19 @@ public sealed interface ChatEvent {
 
     /** An admin's presence changed (heartbeat, going offline). */
     record PresenceChanged(AdminPresence presence, boolean wasOnline, boolean isOnline) implements ChatEvent {}
+
+    /**
+     * An admin created, changed or deleted a department. When the slug changed, the department's chats moved to the
+     * new slug in the same transaction. Seeding publishes nothing.
+     *
+     * @param before the department before the change, null when it was created
+     * @param after  the department after the change, null when it was deleted
+     */
+    record DepartmentChanged(@Nullable ChatDepartment before, @Nullable ChatDepartment after) implements ChatEvent {
+
+        /** Whether the slug changed, so that chats moved from one slug to another. */
+        public boolean slugChanged() {
+            return before != null && after != null && !before.slug().equals(after.slug());
+        }
+    }
 }

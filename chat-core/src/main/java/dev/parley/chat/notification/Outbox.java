@@ -58,8 +58,18 @@ public final class Outbox implements AutoCloseable {
                 Instant now = clock.instant();
                 List<OutboxItem> batch = store.outbox().claim(owner, now, now.plus(settings.lease()),
                         settings.batchSize());
-                batch.forEach(this::deliver);
-                handled += batch.size();
+                for (int i = 0; i < batch.size(); i++) {
+                    OutboxItem item = batch.get(i);
+                    Instant leaseEnd = item.claimedUntil();
+                    if (leaseEnd != null && !clock.instant().isBefore(leaseEnd)) {
+                        // Our lease ran out mid-batch: another dispatcher may own the rest now.
+                        log.warn("Outbox lease of {} expired mid-batch; {} items left for the next claim", owner,
+                                batch.size() - i);
+                        return handled;
+                    }
+                    deliver(item);
+                    handled++;
+                }
                 if (batch.size() < settings.batchSize()) {
                     return handled;
                 }

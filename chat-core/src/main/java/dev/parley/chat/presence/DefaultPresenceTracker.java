@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Presence over the store. When an admin comes online and a department had nobody online before, each WAITING chat
- * of that department gets a system message that an agent is now available (and the visitor an email, if they left
- * an address).
+ * Presence over the store. An admin serves a department while their heartbeat's department allows it (null: all)
+ * and the host's {@link AdminDirectory} lists them for it. When an admin comes online and a department they serve had
+ * nobody online before, each WAITING chat of that department gets a system message that an agent is now available
+ * (and the visitor an email, if they left an address).
  */
 public final class DefaultPresenceTracker implements PresenceTracker {
 
@@ -56,12 +57,13 @@ public final class DefaultPresenceTracker implements PresenceTracker {
 
     @Override
     public AdminPresence heartbeat(String adminId, Heartbeat heartbeat) {
-        requireAdmin(adminId);
+        Admin admin = requireAdmin(adminId);
         String department = heartbeat.department() == null || heartbeat.department().isBlank()
                 ? null
                 : Checks.slug(heartbeat.department(), "department");
         if (department != null && store.departments().findBySlug(department).isEmpty()) {
-            throw ParleyException.invalid("department '" + department + "' does not exist");
+            throw ParleyException.invalid("department '" + department + "' does not exist; choose one of "
+                    + store.departments().list().stream().map(d -> d.slug()).toList() + " or none for all");
         }
         String socketId = Checks.optionalLine(heartbeat.socketId(), "socketId", 200);
         List<ChatEvent> published = new ArrayList<>();
@@ -75,7 +77,8 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             AdminPresence presence = new AdminPresence(adminId, heartbeat.online(), now, socketId, department);
             store.presence().upsert(presence);
             if (presence.online() && !(wasOnline && servesSame(before.get(), presence))) {
-                announceToWaitingChats(presence, othersOnline, now, published);
+                AdminPresence servedBefore = wasOnline ? before.get() : null;
+                announceToWaitingChats(admin, presence, servedBefore, othersOnline, now, published);
             }
             if (wasOnline != presence.online()) {
                 published.add(new ChatEvent.PresenceChanged(presence, wasOnline, presence.online()));
@@ -83,7 +86,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             }
             return presence;
         });
-        events.publish(published);
+        store.transactions().afterCommit(() -> events.publish(published));
         return result;
     }
 
@@ -91,11 +94,16 @@ public final class DefaultPresenceTracker implements PresenceTracker {
         return a.department() == null ? b.department() == null : a.department().equals(b.department());
     }
 
-    private void announceToWaitingChats(AdminPresence presence, List<AdminPresence> othersOnline, Instant now,
-            List<ChatEvent> published) {
+    /**
+     * Tells the WAITING chats of the departments this heartbeat starts serving; skips those the admin served already
+     * ({@code servedBefore}, when they were online) and those another online admin serves.
+     */
+    private void announceToWaitingChats(Admin admin, AdminPresence presence, @Nullable AdminPresence servedBefore,
+            List<AdminPresence> othersOnline, Instant now, List<ChatEvent> published) {
         for (Chat chat : store.chats().findByStatus(ChatStatus.WAITING, presence.department())) {
-            boolean alreadyServed = othersOnline.stream().anyMatch(p -> p.serves(chat.department()));
-            if (alreadyServed) {
+            boolean alreadyServed = (servedBefore != null && servedBefore.serves(chat.department()))
+                    || othersOnline.stream().anyMatch(p -> serves(p, chat.department()));
+            if (!admin.serves(chat.department()) || alreadyServed) {
                 continue;
             }
             Chat locked = store.chats().lock(chat.id()).orElse(chat);
@@ -117,16 +125,26 @@ public final class DefaultPresenceTracker implements PresenceTracker {
     public List<OnlineAdmin> online(@Nullable String department) {
         List<OnlineAdmin> result = new ArrayList<>();
         for (AdminPresence p : onlineNow(clock.instant())) {
-            if (department == null || p.serves(department)) {
-                admins.find(p.userId()).ifPresent(a -> result.add(new OnlineAdmin(a, p)));
-            }
+            admins.find(p.userId())
+                    .filter(a -> department == null || (p.serves(department) && a.serves(department)))
+                    .ifPresent(a -> result.add(new OnlineAdmin(a, p)));
         }
         return result;
     }
 
     @Override
     public boolean anyOnline(@Nullable String department) {
-        return onlineNow(clock.instant()).stream().anyMatch(p -> department == null || p.serves(department));
+        return onlineNow(clock.instant()).stream().anyMatch(p -> department == null
+                ? admins.find(p.userId()).isPresent()
+                : serves(p, department));
+    }
+
+    /**
+     * Whether the admin of this presence serves the department now: the heartbeat's department allows it and the
+     * host's directory still lists the admin for it.
+     */
+    private boolean serves(AdminPresence p, String department) {
+        return p.serves(department) && admins.find(p.userId()).map(a -> a.serves(department)).orElse(false);
     }
 
     @Override

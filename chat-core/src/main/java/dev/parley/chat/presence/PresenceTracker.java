@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who of the staff is online. An admin counts as online while they said so and their last heartbeat is younger
- * than {@link #heartbeatTimeout()}.
+ * than {@link #heartbeatTimeout()}; they serve a department when their heartbeat's department (null: all) and the
+ * host's {@link dev.parley.chat.admin.AdminDirectory} both allow it.
  */
 public interface PresenceTracker {
 

@@ -29,9 +29,10 @@ public interface ArticleRecords {
     void incrementViews(long id);
 
     /**
-     * Published articles matching the search terms, best match first, at most {@code limit}. An article matches
-     * when every term occurs (case-insensitively, as a word prefix) in its title, keywords, category or content; a
-     * title match ranks above a keywords match, which ranks above a body-only match; ties by sort order, then id.
+     * Published articles matching the search terms, best match first, at most {@code limit}. A term matches a field
+     * when some word of the field starts with it, ignoring case. An article matches when at least one term does; its
+     * score adds, per term, 3 when the title matches, else 2 when the keywords or category match, else 1 when only
+     * the content matches. Higher scores first; ties by sort order, then id.
      *
      * @param terms lower-case search terms, at least one
      */

@@ -23,18 +23,22 @@ public interface OutboxRecords {
     boolean replacePayloadIfUnclaimed(long id, String payload);
 
     /**
-     * Claims up to {@code max} pending items due at {@code now} whose claim is absent or expired, oldest due first,
-     * for the owner until {@code leaseUntil}. Concurrent claimers never get the same item.
+     * Claims up to {@code max} pending items due at {@code now} ({@code nextAttemptAt <= now}) whose claim is absent
+     * or expired ({@code claimedUntil < now}), oldest due first (then lowest id), for the owner until
+     * {@code leaseUntil}. Concurrent claimers never get the same item.
      */
     List<OutboxItem> claim(String owner, Instant now, Instant leaseUntil, int max);
 
-    /** Marks a claimed item delivered. */
+    /** Marks a claimed item delivered, counting the attempt and clearing its claim. */
     void markSent(long id, Instant at);
 
-    /** Puts a claimed item back as pending, after a failed attempt, for another try at {@code nextAttemptAt}. */
+    /**
+     * Puts a claimed item back as pending, after a failed attempt, for another try at {@code nextAttemptAt}; clears
+     * its claim so that any dispatcher may take it when it is due.
+     */
     void markRetry(long id, int attempts, Instant nextAttemptAt, String error);
 
-    /** Marks a claimed item failed for good. */
+    /** Marks a claimed item failed for good, clearing its claim. */
     void markFailed(long id, int attempts, String error);
 
     /** Releases the owner's claims without counting an attempt (for a graceful shutdown). */
@@ -43,7 +47,7 @@ public interface OutboxRecords {
     /** The number of items in each status (every status present). */
     Map<OutboxStatus, Long> countByStatus();
 
-    /** Items in this status, oldest first, at most {@code limit}. */
+    /** Items in this status, oldest first (by id), at most {@code limit}. */
     List<OutboxItem> list(OutboxStatus status, int limit);
 
     /** The due time of the oldest pending item, if any (for the outbox lag). */

@@ -2,20 +2,24 @@ package dev.parley.chat.store.memory;
 
 import dev.parley.chat.store.Transactions;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One lock serialises every transaction; an undo log restores the maps when the outermost transaction throws.
- * Simple and safe under concurrent use, which is all an in-memory store needs.
+ * One lock serialises every transaction; an undo log restores the maps when the outermost transaction throws, and
+ * after-commit actions run once the outermost transaction has committed and released the lock. Simple and safe under
+ * concurrent use, which is all an in-memory store needs.
  */
 final class MemoryTransactions implements Transactions {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<@Nullable Deque<Runnable>> undo = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable List<Runnable>> afterCommit = new ThreadLocal<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -23,17 +27,22 @@ final class MemoryTransactions implements Transactions {
         boolean outer = undo.get() == null;
         if (outer) {
             undo.set(new ArrayDeque<>());
+            afterCommit.set(new ArrayList<>());
         }
+        List<Runnable> committed = null;
         try {
             T result = work.get();
             if (outer) {
                 undo.remove();
+                committed = afterCommit.get();
+                afterCommit.remove();
             }
             return result;
         } catch (RuntimeException | Error e) {
             if (outer) {
                 Deque<Runnable> log = undo.get();
                 undo.remove();
+                afterCommit.remove();
                 if (log != null) {
                     log.forEach(Runnable::run);
                 }
@@ -41,6 +50,19 @@ final class MemoryTransactions implements Transactions {
             throw e;
         } finally {
             lock.unlock();
+            if (committed != null) {
+                committed.forEach(Runnable::run);
+            }
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
         }
     }
 

@@ -11,21 +11,31 @@ import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsQuery;
 import dev.parley.chat.analytics.AnalyticsReport;
+import dev.parley.chat.jpa.JpaChatStore;
+import dev.parley.chat.jpa.JpaStoreOptions;
 import dev.parley.chat.presence.Heartbeat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
 
-/** Parley in a plain Java program: two chats, replies, a rating, and the analytics report. */
+/**
+ * Parley in a plain Java program, stored by chat-jpa in an H2 file database under {@code ./data}: two chats,
+ * replies, a rating, and the analytics report. Run it again and the report counts the earlier runs' chats too.
+ */
 public final class PlainJavaExample {
 
     private PlainJavaExample() {}
 
     /** Runs the example. */
     public static void main(String[] args) {
+        System.setProperty("org.jboss.logging.provider", "slf4j");   // Hibernate logs through SLF4J, quietly
         AdminDirectory admins = AdminDirectory.of(List.of(
                 new Admin("ada", "Ada Lovelace", "ada@example.com", "agent", Set.of())));
-        try (Parley parley = Parley.builder().admins(admins).build()) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(System.getProperty("parley.example.jdbc-url", "jdbc:h2:./data/plain-java-example;LOCK_TIMEOUT=10000"));
+        try (JpaChatStore store = JpaChatStore.create(h2, JpaStoreOptions.DEFAULTS);
+                Parley parley = Parley.builder().store(store).admins(admins).build()) {
             parley.start();
 
             PostedMessage first = parley.chats().startChat(

@@ -1,0 +1,264 @@
+package dev.parley.chat.jpa;
+
+import dev.parley.chat.jpa.entity.ChatEntity;
+import dev.parley.chat.jpa.entity.ParleyEntities;
+import dev.parley.chat.jpa.schema.DatabaseKind;
+import dev.parley.chat.jpa.schema.SchemaMigrator;
+import dev.parley.chat.jpa.schema.TablePrefix;
+import dev.parley.chat.jpa.schema.TablePrefixNamingStrategy;
+import dev.parley.chat.store.AnalyticsQueries;
+import dev.parley.chat.store.ArticleRecords;
+import dev.parley.chat.store.ChatRecords;
+import dev.parley.chat.store.ChatStore;
+import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.MessageRecords;
+import dev.parley.chat.store.OutboxRecords;
+import dev.parley.chat.store.PresenceRecords;
+import dev.parley.chat.store.Transactions;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Parley {@link ChatStore} on JPA with Hibernate, for PostgreSQL and H2.
+ *
+ * <p>Either over the host's {@link EntityManagerFactory} (which must manage the entities of
+ * {@code dev.parley.chat.jpa.entity}, see {@link ParleyEntities}), or, for plain-Java hosts, over one it builds
+ * from a {@link DataSource} with {@link #create}. Each transaction of the store uses its own entity manager and a
+ * resource-local transaction bound to the calling thread.
+ */
+public final class JpaChatStore implements ChatStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JpaChatStore.class);
+
+    private final EntityManagerFactory emf;
+    private final boolean ownsFactory;
+    private final DatabaseKind kind;
+    private final JpaTransactions tx;
+    private final JpaChats chats;
+    private final JpaMessages messages;
+    private final JpaDepartments departments;
+    private final JpaArticles articles;
+    private final JpaPresence presence;
+    private final JpaOutbox outbox;
+    private final JpaFiles files;
+    private final JpaAnalytics analytics;
+
+    /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
+    public JpaChatStore(EntityManagerFactory emf) {
+        this(emf, JpaStoreOptions.DEFAULTS);
+    }
+
+    /**
+     * A store over the host's entity manager factory. When {@code options.migrate()} is on, the schema migrations
+     * run first through the factory's data source. The factory must map Parley's tables with the options' prefix
+     * (see {@link TablePrefixNamingStrategy}); the host keeps the factory open and closes it.
+     */
+    public JpaChatStore(EntityManagerFactory emf, JpaStoreOptions options) {
+        this(emf, options, false, options.migrate());
+    }
+
+    private JpaChatStore(EntityManagerFactory emf, JpaStoreOptions options, boolean ownsFactory, boolean migrate) {
+        Objects.requireNonNull(emf, "emf");
+        Objects.requireNonNull(options, "options");
+        SessionFactoryImplementor factory = emf.unwrap(SessionFactoryImplementor.class);
+        this.emf = factory;
+        this.ownsFactory = ownsFactory;
+        this.kind = kindOf(factory.getJdbcServices().getDialect());
+        String table = chatTable(factory);
+        String qualifier = table.contains(".") ? table.substring(0, table.lastIndexOf('.') + 1) : "";
+        String prefix = table.substring(qualifier.length(), table.length() - "chat".length());
+        if (!prefix.equalsIgnoreCase(options.tablePrefix())) {
+            throw new IllegalStateException("the entity manager factory maps Parley's tables with prefix '" + prefix
+                    + "' but the store was given '" + options.tablePrefix() + "'; set hibernate.physical_naming_strategy"
+                    + " to new TablePrefixNamingStrategy(\"" + options.tablePrefix() + "\", …)");
+        }
+        if (migrate) {
+            new SchemaMigrator(dataSourceOf(factory), options.tablePrefix()).migrate();
+        }
+        Tables tables = new Tables(kind, qualifier, options.tablePrefix());
+        this.tx = new JpaTransactions(factory);
+        this.chats = new JpaChats(tx);
+        this.messages = new JpaMessages(tx);
+        this.departments = new JpaDepartments(tx);
+        this.articles = new JpaArticles(tx, tables);
+        this.presence = new JpaPresence(tx, tables);
+        this.outbox = new JpaOutbox(tx, tables);
+        this.files = new JpaFiles(tx);
+        this.analytics = new JpaAnalytics(tx, tables);
+        log.info("Parley JPA store ready on {} (tables {}*)", kind, qualifier + options.tablePrefix());
+    }
+
+    /**
+     * A store for plain-Java hosts over its own Hibernate entity manager factory on the data source: applies the
+     * migrations first (unless switched off), then builds the factory (validating the schema unless switched off).
+     * {@link #close()} closes that factory; the data source stays the host's.
+     */
+    public static JpaChatStore create(DataSource dataSource, JpaStoreOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        if (options.migrate()) {
+            new SchemaMigrator(dataSource, options.tablePrefix()).migrate();
+        }
+        EntityManagerFactory emf;
+        try {
+            emf = persistenceConfiguration(dataSource, options).createEntityManagerFactory();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SchemaManagementException) {
+                    throw new IllegalStateException("Parley's tables do not match its entities: " + t.getMessage()
+                            + "; apply the migrations (migrate=true, or the SQL of SchemaMigrator.exportSql)", e);
+                }
+            }
+            throw e;
+        }
+        try {
+            return new JpaChatStore(emf, options, true, false);
+        } catch (RuntimeException e) {
+            emf.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The Hibernate configuration {@link #create} uses, for hosts that want to add settings (statistics, a second
+     * level cache, …) before calling {@code createEntityManagerFactory()} and passing the factory to
+     * {@link #JpaChatStore(EntityManagerFactory, JpaStoreOptions)}. It does not run the migrations.
+     */
+    public static HibernatePersistenceConfiguration persistenceConfiguration(DataSource dataSource,
+            JpaStoreOptions options) {
+        HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("parley")
+                .managedClasses(ParleyEntities.CLASSES)
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.HBM2DDL_AUTO, options.validateSchema() ? "validate" : "none");
+        hibernateProperties(options.tablePrefix()).forEach(config::property);
+        return config;
+    }
+
+    /**
+     * The Hibernate properties Parley wants in any entity manager factory that maps its entities: the naming
+     * strategy for the prefix (only when it is not the default) and JDBC batching. A host with its own naming
+     * strategy wraps it instead: {@code new TablePrefixNamingStrategy(prefix, hostStrategy)}.
+     */
+    public static Map<String, Object> hibernateProperties(String tablePrefix) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (!TablePrefix.check(tablePrefix).equals(TablePrefix.DEFAULT)) {
+            p.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new TablePrefixNamingStrategy(tablePrefix));
+        }
+        p.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        p.put(AvailableSettings.ORDER_INSERTS, true);
+        p.put(AvailableSettings.ORDER_UPDATES, true);
+        return p;
+    }
+
+    private static DatabaseKind kindOf(Dialect dialect) {
+        if (dialect instanceof PostgreSQLDialect) {
+            return DatabaseKind.POSTGRESQL;
+        }
+        if (dialect instanceof H2Dialect) {
+            return DatabaseKind.H2;
+        }
+        throw new IllegalStateException("Parley's JPA store supports PostgreSQL and H2; the entity manager factory"
+                + " uses " + dialect.getClass().getSimpleName());
+    }
+
+    private static String chatTable(SessionFactoryImplementor factory) {
+        EntityPersister persister;
+        try {
+            persister = factory.getMappingMetamodel().getEntityDescriptor(ChatEntity.class);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the entity manager factory does not manage Parley's entities; add the"
+                    + " package dev.parley.chat.jpa.entity (or ParleyEntities.CLASSES) to it", e);
+        }
+        if (persister == null) {
+            throw new IllegalStateException("the entity manager factory does not manage Parley's entities; add the"
+                    + " package dev.parley.chat.jpa.entity (or ParleyEntities.CLASSES) to it");
+        }
+        return ((AbstractEntityPersister) persister).getIdentifierTableName().toLowerCase(Locale.ROOT);
+    }
+
+    private static DataSource dataSourceOf(SessionFactoryImplementor factory) {
+        ConnectionProvider provider = factory.getServiceRegistry().requireService(ConnectionProvider.class);
+        if (!provider.isUnwrappableAs(DataSource.class)) {
+            throw new IllegalStateException("cannot reach the data source of the entity manager factory to migrate"
+                    + " Parley's schema; run new SchemaMigrator(dataSource, prefix).migrate() yourself and create the"
+                    + " store with migrate=false");
+        }
+        return provider.unwrap(DataSource.class);
+    }
+
+    /** The database this store runs on. */
+    public DatabaseKind databaseKind() {
+        return kind;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return tx;
+    }
+
+    @Override
+    public ChatRecords chats() {
+        return chats;
+    }
+
+    @Override
+    public MessageRecords messages() {
+        return messages;
+    }
+
+    @Override
+    public DepartmentRecords departments() {
+        return departments;
+    }
+
+    @Override
+    public ArticleRecords articles() {
+        return articles;
+    }
+
+    @Override
+    public PresenceRecords presence() {
+        return presence;
+    }
+
+    @Override
+    public OutboxRecords outbox() {
+        return outbox;
+    }
+
+    @Override
+    public FileRecords files() {
+        return files;
+    }
+
+    @Override
+    public AnalyticsQueries analytics() {
+        return analytics;
+    }
+
+    /** Closes the entity manager factory when {@link #create} built it; a host's factory stays open. */
+    @Override
+    public void close() {
+        if (ownsFactory && emf.isOpen()) {
+            emf.close();
+        }
+    }
+}

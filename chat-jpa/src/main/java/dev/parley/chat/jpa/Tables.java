@@ -1,0 +1,28 @@
+package dev.parley.chat.jpa;
+
+import dev.parley.chat.jpa.schema.DatabaseKind;
+
+/**
+ * Where the store's native SQL goes: the database kind and the physical table names (qualifier and prefix as the
+ * entity manager factory maps them).
+ */
+final class Tables {
+
+    final DatabaseKind kind;
+    final String chat;
+    final String article;
+    final String presence;
+    final String outbox;
+
+    Tables(DatabaseKind kind, String qualifier, String prefix) {
+        this.kind = kind;
+        this.chat = qualifier + prefix + "chat";
+        this.article = qualifier + prefix + "kb_article";
+        this.presence = qualifier + prefix + "presence";
+        this.outbox = qualifier + prefix + "outbox";
+    }
+
+    boolean postgres() {
+        return kind == DatabaseKind.POSTGRESQL;
+    }
+}
