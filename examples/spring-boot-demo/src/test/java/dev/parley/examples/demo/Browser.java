@@ -57,6 +57,13 @@ final class Browser implements AutoCloseable {
 
     /** Starts a fresh headless browser whose files live under {@code home}. */
     static Browser start(Path home) {
+        for (String file : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(Path.of(file))) {
+                throw new IllegalStateException("The browser tests need Chromium and its driver, and " + file
+                        + " is missing. On Debian/Ubuntu: apt-get install chromium chromium-driver (.ci/run does"
+                        + " it); elsewhere pass -Dparley.test.chromium=<browser> -Dparley.test.chromedriver=<driver>");
+            }
+        }
         try {
             Path profile = Files.createDirectories(home.resolve("profile"));
             Path config = Files.createDirectories(home.resolve("config"));
