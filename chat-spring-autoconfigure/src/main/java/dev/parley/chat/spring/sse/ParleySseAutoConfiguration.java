@@ -1,0 +1,33 @@
+package dev.parley.chat.spring.sse;
+
+import dev.parley.chat.ChatService;
+import dev.parley.chat.spring.web.ChatViews;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The event streams, alongside Parley's HTTP API. */
+@AutoConfiguration(afterName = "dev.parley.chat.spring.web.ParleyWebAutoConfiguration")
+@ConditionalOnBean(ChatViews.class)
+@EnableConfigurationProperties(ParleySseProperties.class)
+class ParleySseAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StreamEvents parleyStreamEvents(ChatViews views) {
+        return new StreamEvents(views);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events) {
+        return new ChatStreamHub(properties, events);
+    }
+
+    @Bean
+    ChatStreamController parleyChatStreamController(ChatStreamHub hub, ChatService chats) {
+        return new ChatStreamController(hub, chats);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.chat.spring.web;
+
+import java.time.Clock;
+
+/**
+ * The rate limits of the public endpoints: chat starts per client address, and messages (and uploads) per session.
+ * Counted in memory per application node.
+ */
+public final class ParleyRateLimits {
+
+    private final boolean enabled;
+    private final TokenBuckets chatStarts;
+    private final TokenBuckets messages;
+
+    /** Creates the limits from the properties. */
+    public ParleyRateLimits(ParleyWebProperties.RateLimit properties, Clock clock) {
+        this.enabled = properties.enabled();
+        this.chatStarts = new TokenBuckets(properties.chatStarts().capacity(), properties.chatStarts().refillPeriod(),
+                properties.maxTrackedKeys(), clock);
+        this.messages = new TokenBuckets(properties.messages().capacity(), properties.messages().refillPeriod(),
+                properties.maxTrackedKeys(), clock);
+    }
+
+    /** Counts a chat start from the client address; throws a {@link RateLimitedException} over the limit. */
+    public void chatStart(String clientAddress) {
+        if (!enabled) {
+            return;
+        }
+        long wait = chatStarts.tryTake(clientAddress);
+        if (wait > 0) {
+            throw new RateLimitedException("too many chats started from your address; try again in " + wait
+                    + " seconds", wait);
+        }
+    }
+
+    /** Counts a message or upload of the session; throws a {@link RateLimitedException} over the limit. */
+    public void message(String sessionId) {
+        if (!enabled) {
+            return;
+        }
+        long wait = messages.tryTake(sessionId.strip());
+        if (wait > 0) {
+            throw new RateLimitedException("too many messages in a short time; try again in " + wait + " seconds",
+                    wait);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.parley.chat.spring.web;
+
+import dev.parley.chat.ChatService;
+import dev.parley.chat.ParleyException;
+import dev.parley.chat.PostedMessage;
+import dev.parley.chat.StartChat;
+import dev.parley.chat.Transcript;
+import dev.parley.chat.VisitorMessage;
+import dev.parley.chat.department.DepartmentService;
+import dev.parley.chat.file.StoredFile;
+import dev.parley.chat.file.UploadService;
+import dev.parley.chat.knowledge.KnowledgeBase;
+import dev.parley.chat.presence.PresenceTracker;
+import dev.parley.chat.spring.web.Requests.ChatRequest;
+import dev.parley.chat.spring.web.Requests.RateRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The public endpoints of a visitor; the session id is the visitor's only credential. */
+@RestController
+@RequestMapping(path = "/api/v1/chat", produces = MediaType.APPLICATION_JSON_VALUE)
+final class VisitorChatController {
+
+    private static final int DEFAULT_SEARCH_LIMIT = 10;
+
+    private final ChatService chats;
+    private final PresenceTracker presence;
+    private final UploadService uploads;
+    private final KnowledgeBase knowledgeBase;
+    private final DepartmentService departments;
+    private final ChatViews views;
+    private final ParleyRateLimits limits;
+
+    VisitorChatController(ChatService chats, PresenceTracker presence, UploadService uploads,
+            KnowledgeBase knowledgeBase, DepartmentService departments, ChatViews views, ParleyRateLimits limits) {
+        this.chats = chats;
+        this.presence = presence;
+        this.uploads = uploads;
+        this.knowledgeBase = knowledgeBase;
+        this.departments = departments;
+        this.views = views;
+        this.limits = limits;
+    }
+
+    /** Starts a chat, or continues one when the body has a {@code sessionId}. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<Posted> post(@RequestBody ChatRequest body, HttpServletRequest request) {
+        PostedMessage posted;
+        if (body.continues()) {
+            limits.message(body.sessionId());
+            posted = chats.postVisitorMessage(new VisitorMessage(body.sessionId(), body.message(),
+                    body.messageType(), body.attachment()));
+        } else {
+            limits.chatStart(request.getRemoteAddr());
+            posted = chats.startChat(new StartChat(body.visitorName(), body.visitorEmail(), body.visitorPhone(),
+                    body.department(), body.message()));
+        }
+        return ApiResponse.ok(new Posted(posted.sessionId(), views.visitorChat(posted.chat()),
+                views.visitorMessage(posted.message()), posted.adminOnline()));
+    }
+
+    /** The chat's messages (after a message id or time) and its status. */
+    @GetMapping
+    ApiResponse<Read> read(@RequestParam(required = false) @Nullable String sessionId,
+            @RequestParam(required = false) @Nullable String after) {
+        Transcript t = chats.readChat(sessionId, Cursors.after(after));
+        return ApiResponse.ok(new Read(views.visitorChat(t.chat()), t.status().name(),
+                t.messages().stream().map(views::visitorMessage).toList(),
+                presence.anyOnline(t.chat().department())));
+    }
+
+    /** Uploads a file to the chat of the session; attach it to a message with the answered url. */
+    @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ApiResponse<StoredFile> upload(@RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String sessionId) throws IOException {
+        if (sessionId == null || sessionId.isBlank()) {
+            throw ParleyException.invalid("sessionId is required");
+        }
+        limits.message(sessionId);
+        try (InputStream in = file.getInputStream()) {
+            return ApiResponse.ok(uploads.upload(sessionId, file.getOriginalFilename(), in));
+        }
+    }
+
+    /** Rates the visitor's resolved or closed chat. */
+    @PostMapping(path = "/rate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<Rated> rate(@RequestBody RateRequest body) {
+        var chat = chats.rateChat(body.sessionId(), Requests.required(body.rating(), "rating"), body.comment());
+        return ApiResponse.ok(new Rated(chat.rating(), chat.ratingComment(), chat.status().name()));
+    }
+
+    /** Searches published articles, best match first; or opens one by {@code slug}. */
+    @GetMapping("/knowledge-base")
+    ApiResponse<?> knowledgeBase(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String slug,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        if (slug != null && !slug.isBlank()) {
+            return ApiResponse.ok(CatalogViews.article(knowledgeBase.open(slug.strip())));
+        }
+        List<CatalogViews.Article> found = knowledgeBase.search(q == null ? "" : q,
+                limit == null ? DEFAULT_SEARCH_LIMIT : limit).stream().map(CatalogViews::article).toList();
+        return ApiResponse.ok(new Search(q == null ? "" : q.strip(), found, found.size()));
+    }
+
+    /** The departments a visitor can choose. */
+    @GetMapping("/departments")
+    ApiResponse<List<CatalogViews.PublicDepartment>> departments() {
+        return ApiResponse.ok(departments.listActive().stream().map(CatalogViews::publicDepartment).toList());
+    }
+
+    /**
+     * The answer to a visitor's message.
+     *
+     * @param sessionId   the visitor's credential; keep it
+     * @param chat        the chat
+     * @param message     the stored message
+     * @param adminOnline whether an admin of the chat's department is online now
+     */
+    record Posted(String sessionId, ChatViews.VisitorChat chat, ChatViews.VisitorMessage message,
+            boolean adminOnline) {}
+
+    /**
+     * What a visitor reads.
+     *
+     * @param chat        the chat
+     * @param status      its status
+     * @param messages    messages, oldest first
+     * @param adminOnline whether an admin of the chat's department is online now
+     */
+    record Read(ChatViews.VisitorChat chat, String status, List<ChatViews.VisitorMessage> messages,
+            boolean adminOnline) {}
+
+    /**
+     * Search results.
+     *
+     * @param query    the query
+     * @param articles matching published articles, best first
+     * @param count    how many
+     */
+    record Search(String query, List<CatalogViews.Article> articles, int count) {}
+
+    /**
+     * A stored rating.
+     *
+     * @param rating        1 to 5
+     * @param ratingComment the comment
+     * @param status        the chat's status
+     */
+    record Rated(@Nullable Integer rating, @Nullable String ratingComment, String status) {}
+}
