@@ -24,6 +24,11 @@ public record ApiResponse(boolean success, @Nullable Object data, @Nullable Erro
         return ResponseEntity.status(status).body(new ApiResponse(false, null, new Error(code, message)));
     }
 
+    /** The 401 answer of the demo's admin endpoints. */
+    public static ResponseEntity<ApiResponse> unauthenticated() {
+        return error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "sign in as an admin first");
+    }
+
     /**
      * What went wrong.
      *

@@ -1,8 +1,6 @@
 package dev.parley.examples.demo;
 
-import dev.parley.examples.demo.auth.DemoTokens;
 import dev.parley.examples.demo.mail.MailCapture;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The demo's beans: the embedded SMTP server, the token issuer, and the dashboard's address. */
+/** The demo's beans: the embedded SMTP server and the dashboard's address. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration implements WebMvcConfigurer {
@@ -20,12 +18,6 @@ class DemoConfiguration implements WebMvcConfigurer {
     @ConditionalOnProperty(name = DemoEnvironment.CAPTURE_ENABLED, havingValue = "true", matchIfMissing = true)
     MailCapture mailCapture(Environment environment) {
         return new MailCapture(environment.getRequiredProperty(DemoEnvironment.CAPTURE_PORT, Integer.class));
-    }
-
-    @Bean
-    DemoTokens demoTokens(Environment environment, DemoProperties properties) {
-        return new DemoTokens(environment.getRequiredProperty(DemoEnvironment.JWT_SECRET), Clock.systemUTC(),
-                properties.tokenLifetime());
     }
 
     @Override

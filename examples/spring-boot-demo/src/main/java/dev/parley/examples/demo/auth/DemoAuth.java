@@ -1,28 +1,35 @@
 package dev.parley.examples.demo.auth;
 
-import dev.parley.examples.demo.ApiResponse;
+import dev.parley.chat.ParleyException;
+import dev.parley.chat.admin.Admin;
+import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.chat.spring.security.AdminAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
-/** Checks the bearer token of the demo's own admin endpoints. */
+/**
+ * Authenticates the demo's own admin endpoints exactly like Parley's admin API: the same {@link AdminAuthenticator}
+ * (the bearer token) and the same directory.
+ */
+@Component
 public final class DemoAuth {
 
-    private static final String BEARER = "Bearer ";
+    private final AdminAuthenticator authenticator;
+    private final AdminDirectory admins;
 
-    private DemoAuth() {}
-
-    /** The admin id of a valid {@code Authorization: Bearer} header. */
-    public static Optional<String> adminId(DemoTokens tokens, @Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.empty();
-        }
-        return tokens.verify(authorization.substring(BEARER.length()).trim());
+    /** Creates the check. */
+    public DemoAuth(AdminAuthenticator authenticator, AdminDirectory admins) {
+        this.authenticator = authenticator;
+        this.admins = admins;
     }
 
-    /** The 401 answer. */
-    public static ResponseEntity<ApiResponse> refused() {
-        return ApiResponse.error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "sign in as an admin first");
+    /** The admin who sent the request, or empty when the token is missing or invalid or not an admin's. */
+    public Optional<Admin> admin(HttpServletRequest request) {
+        try {
+            return admins.find(authenticator.authenticate(request, false));
+        } catch (ParleyException e) {
+            return Optional.empty();
+        }
     }
 }

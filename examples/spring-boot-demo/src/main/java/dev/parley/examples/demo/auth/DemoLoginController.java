@@ -2,10 +2,13 @@ package dev.parley.examples.demo.auth;
 
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.chat.spring.security.AdminTokens;
 import dev.parley.examples.demo.ApiResponse;
 import dev.parley.examples.demo.DemoProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,24 +17,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's sign-in: an admin of the directory and the demo password ({@code demo.admin-password}) get a token for
- * Parley's admin API. A real host signs its staff in its own way and hands Parley the admin's id.
+ * Parley's admin API, issued by Parley's {@link AdminTokens}. A real host signs its staff in its own way and then
+ * issues the token the same way.
  */
 @RestController
 public class DemoLoginController {
 
     private final AdminDirectory admins;
-    private final DemoTokens tokens;
+    private final AdminTokens tokens;
+    private final DemoAuth auth;
+    private final DemoProperties properties;
     private final byte[] password;
 
     /** Creates the controller. */
-    public DemoLoginController(AdminDirectory admins, DemoTokens tokens, DemoProperties properties) {
+    public DemoLoginController(AdminDirectory admins, AdminTokens tokens, DemoAuth auth, DemoProperties properties) {
         this.admins = admins;
         this.tokens = tokens;
+        this.auth = auth;
+        this.properties = properties;
         this.password = properties.adminPassword().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -46,16 +53,16 @@ public class DemoLoginController {
         if (admin.isEmpty() || !passwordOk) {
             return ApiResponse.error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "unknown admin or wrong password");
         }
-        DemoTokens.IssuedToken token = tokens.issue(admin.get());
-        return ApiResponse.ok(new LoginAnswer(token.token(), token.expiresAt().toString(), view(admin.get())));
+        Instant expires = Instant.now().plus(properties.tokenLifetime());
+        String token = tokens.issue(admin.get().id(), properties.tokenLifetime());
+        return ApiResponse.ok(new LoginAnswer(token, expires.toString(), view(admin.get())));
     }
 
-    /** Every admin of the directory, for the dashboard's assignee lists; requires a token. */
+    /** Every admin of the directory, for the dashboard's assignee lists; admins only. */
     @GetMapping("/demo/api/admins")
-    public ResponseEntity<ApiResponse> admins(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
-        if (DemoAuth.adminId(tokens, authorization).isEmpty()) {
-            return DemoAuth.refused();
+    public ResponseEntity<ApiResponse> admins(HttpServletRequest request) {
+        if (auth.admin(request).isEmpty()) {
+            return ApiResponse.unauthenticated();
         }
         List<AdminView> all = admins.all().stream().map(DemoLoginController::view).toList();
         return ApiResponse.ok(all);

@@ -2,7 +2,7 @@ package dev.parley.examples.demo.mail;
 
 import dev.parley.examples.demo.ApiResponse;
 import dev.parley.examples.demo.auth.DemoAuth;
-import dev.parley.examples.demo.auth.DemoTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The emails the embedded SMTP server captured, for the dashboard's Emails page; admins only. */
@@ -18,30 +17,28 @@ import org.springframework.web.bind.annotation.RestController;
 public class CapturedEmailsController {
 
     private final @Nullable MailCapture capture;
-    private final DemoTokens tokens;
+    private final DemoAuth auth;
 
     /** Creates the controller; without the embedded SMTP server the list is empty. */
-    public CapturedEmailsController(ObjectProvider<MailCapture> capture, DemoTokens tokens) {
+    public CapturedEmailsController(ObjectProvider<MailCapture> capture, DemoAuth auth) {
         this.capture = capture.getIfAvailable();
-        this.tokens = tokens;
+        this.auth = auth;
     }
 
     /** Every captured email, newest first. */
     @GetMapping("/demo/api/emails")
-    public ResponseEntity<ApiResponse> list(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
-        if (DemoAuth.adminId(tokens, authorization).isEmpty()) {
-            return DemoAuth.refused();
+    public ResponseEntity<ApiResponse> list(HttpServletRequest request) {
+        if (auth.admin(request).isEmpty()) {
+            return ApiResponse.unauthenticated();
         }
         return ApiResponse.ok(new Emails(capture != null, capture == null ? List.of() : capture.emails()));
     }
 
     /** Forgets every captured email. */
     @DeleteMapping("/demo/api/emails")
-    public ResponseEntity<ApiResponse> clear(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
-        if (DemoAuth.adminId(tokens, authorization).isEmpty()) {
-            return DemoAuth.refused();
+    public ResponseEntity<ApiResponse> clear(HttpServletRequest request) {
+        if (auth.admin(request).isEmpty()) {
+            return ApiResponse.unauthenticated();
         }
         if (capture != null) {
             capture.clear();
