@@ -1,5 +1,6 @@
 package dev.parley.examples.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
  * @param data    the answer, on success
  * @param error   what went wrong, on failure
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse(boolean success, @Nullable Object data, @Nullable Error error) {
 
     /** A success with data. */
