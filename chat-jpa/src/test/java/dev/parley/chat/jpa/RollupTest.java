@@ -192,6 +192,26 @@ class RollupTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void chatsCreatedAtOnceInANewQuarterHourCountOnce(DatabaseKind kind) throws Exception {
+        TestDatabases.TestDatabase database = TestDatabases.of(kind);
+        ChatStore store = database.emptyStore();
+        int threads = 8;
+        int rounds = 10;
+        Together.run(threads, t -> () -> {
+            for (int r = 0; r < rounds; r++) {
+                store.chats().insert(Chat.builder().sessionId(String.format("%032d", t * 1_000 + r))
+                        .visitorName("V" + t).department("sales").createdAt(END.plusSeconds(900L * r + t)).build());
+            }
+            return null;
+        });
+
+        assertRollupEqualsChats(database.dataSource, "parley_");
+        assertThat(database.queryLong("SELECT SUM(total) FROM parley_chat_rollup")).isEqualTo(threads * rounds);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM parley_chat_rollup")).isEqualTo(rounds);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void theMigrationBackfillsTheRollupsOfExistingChatsExactly(DatabaseKind kind) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(kind)) {
             try (JpaChatStore store = JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS)) {
