@@ -1,0 +1,157 @@
+package dev.parley.benchmarks;
+
+import dev.parley.chat.Parley;
+import dev.parley.chat.StartChat;
+import dev.parley.chat.VisitorMessage;
+import dev.parley.chat.presence.Heartbeat;
+import dev.parley.chat.store.ChatStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Visitor messages through {@code Parley.chats().postVisitorMessage} against a raw JDBC single-row INSERT + COMMIT of
+ * the same message row into the same table, with the same HikariCP pool and the same number of threads. An admin is
+ * online, so messages take the common path (no offline notification); each thread writes to its own four chats.
+ */
+final class IngestBenchmark {
+
+    static final String TITLE = "1. Message ingest";
+    private static final String TEXT = "Hello, I have a question about my last order";
+    private static final int CHATS_PER_THREAD = 4;
+
+    private final BenchOptions options;
+    private final Harness harness;
+
+    IngestBenchmark(BenchOptions options, Harness harness) {
+        this.options = options;
+        this.harness = harness;
+    }
+
+    Section run(Databases databases) throws Exception {
+        Section section = new Section(TITLE, """
+                Parley: `postVisitorMessage` on an existing chat (one transaction: lock the chat, check presence, \
+                insert the message, update the chat and its per-chat analytics). Baseline: raw JDBC \
+                `INSERT` of an equivalent row into the same message table (id from the same sequence, inside the \
+                `INSERT`) + `COMMIT`, connection taken from the same pool per message. Figures are messages per second; each round posts \
+                """ + options.ingestMessages() + " messages split over the threads.",
+                "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
+        if (!Stores.available()) {
+            return section.finding("Not measured: " + Stores.notAvailable() + ".");
+        }
+        int maxThreads = Collections.max(options.ingestThreads());
+        for (Database.Kind kind : Database.Kind.values()) {
+            if (!options.databases().contains(kind)) {
+                continue;
+            }
+            try (Database db = databases.fresh(kind, "ingest", maxThreads + 2)) {
+                measure(db, maxThreads, section);
+            }
+        }
+        return section;
+    }
+
+    private void measure(Database db, int maxThreads, Section section) throws Exception {
+        ChatStore store = Stores.open(db);
+        try (Parley parley = Stores.parley(store, Clock.systemUTC())) {
+            parley.presence().heartbeat("admin-0", Heartbeat.onlineForAll());
+            String[][] sessions = new String[maxThreads][CHATS_PER_THREAD];
+            long[][] chatIds = new long[maxThreads][CHATS_PER_THREAD];
+            for (int t = 0; t < maxThreads; t++) {
+                for (int k = 0; k < CHATS_PER_THREAD; k++) {
+                    var started = parley.chats().startChat(new StartChat("Visitor " + t + "-" + k, null, null,
+                            ChatGenerator.DEPARTMENTS.get(k), "Hello"));
+                    sessions[t][k] = started.chat().sessionId();
+                    chatIds[t][k] = started.chat().id();
+                }
+            }
+            String insert = "INSERT INTO " + Schema.MESSAGE + " (" + Schema.MESSAGE_COLUMNS + ") VALUES ("
+                    + Schema.nextId(db, Schema.MESSAGE_SEQUENCE) + ", ?, ?, ?, ?, ?, ?)";
+            Harness.Op viaParley = (t, i) -> parley.chats().postVisitorMessage(
+                    VisitorMessage.text(sessions[t][i % CHATS_PER_THREAD], TEXT));
+            Harness.Op raw = (t, i) -> {
+                try (Connection c = db.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement ps = c.prepareStatement(insert)) {
+                        DataLoader.bind(ps, new Object[] {chatIds[t][i % CHATS_PER_THREAD],
+                            "VISITOR", null, TEXT, "TEXT", OffsetDateTime.now(ZoneOffset.UTC).toInstant()});
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+            };
+            for (int threads : options.ingestThreads()) {
+                int perThread = Math.max(1, options.ingestMessages() / threads);
+                ExecutorService pool = Harness.threads(threads, "bench-ingest");
+                try {
+                    Harness.Pair p = harness.paired(() -> Harness.throughput(pool, threads, perThread, viaParley),
+                            () -> Harness.throughput(pool, threads, perThread, raw));
+                    section.add(Row.of(TITLE, db.shortName(), threads + (threads == 1 ? " thread" : " threads"),
+                            "msg/s", p.candidate(), p.baseline(), p.ratio())
+                            .withTarget("≥ 0.60×", p.ratio() >= 0.6));
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            if (options.profile()) {
+                explain(db, parley, sessions, raw, viaParley, section);
+            }
+        } finally {
+            closeQuietly(store);
+        }
+    }
+
+    private void explain(Database db, Parley parley, String[][] sessions, Harness.Op raw, Harness.Op viaParley,
+            Section section) throws Exception {
+        StatementCounter counter = new StatementCounter(db.dataSource());
+        ChatStore counted = Stores.open(db, counter);
+        try (Parley p2 = Stores.parley(counted, Clock.systemUTC())) {
+            int n = 50;
+            for (int i = 0; i < 5; i++) {
+                p2.chats().postVisitorMessage(VisitorMessage.text(sessions[0][i % CHATS_PER_THREAD], TEXT));
+            }
+            counter.reset();
+            for (int i = 0; i < n; i++) {
+                p2.chats().postVisitorMessage(VisitorMessage.text(sessions[0][i % CHATS_PER_THREAD], TEXT));
+            }
+            String perMessage = counter.perOperation(n);
+            int threads = Math.min(4, Collections.max(options.ingestThreads()));
+            int perThread = Math.max(1, options.ingestMessages() / threads);
+            ExecutorService pool = Harness.threads(threads, "bench-ingest");
+            Profiler.Profile profile;
+            try {
+                profile = Profiler.profile("bench-ingest", () -> {
+                    for (int r = 0; r < 3; r++) {
+                        Harness.throughput(pool, threads, perThread, viaParley);
+                    }
+                });
+            } finally {
+                pool.shutdownNow();
+            }
+            section.finding(String.format(Locale.ROOT, """
+                    **%s — where a message's time goes.** Round trips per message through Parley: %s \
+                    (%.1f statements + commit, against 1 INSERT + 1 COMMIT for the baseline). JFR samples of the \
+                    ingest threads (%d threads): %s. Hottest innermost methods: %s.""",
+                    db.shortName(), perMessage, counter.statementsPerOperation(n), threads, profile.layersLine(),
+                    profile.topMethodsLine(5)));
+        } finally {
+            closeQuietly(counted);
+        }
+    }
+
+    static void closeQuietly(Object store) {
+        if (store instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // nothing to do at the end of a benchmark
+            }
+        }
+    }
+}
