@@ -17,46 +17,103 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's aggregates as SQL over the chat table (three grouped queries for the totals, one for the days, one
- * for the best-rated chats); no chat is loaded to compute a sum.
+ * The report's aggregates. Counts and sums come from {@code <prefix>chat_rollup} (one row per quarter hour and
+ * department, kept exact by {@link ChatRollups}), so their cost depends on the window's length, not on how many
+ * chats there are; a window bound that is not on a quarter hour is served for its partial quarter hour by SQL over the
+ * chat table, as are the days of a zone whose offsets are not whole quarter hours. The best-rated chats come from
+ * the chat table through its (rating, created_at, id) index. No chat is loaded to compute a sum.
  */
 final class JpaAnalytics implements AnalyticsQueries {
 
     private static final String WINDOW = " from ParleyChat c where c.createdAt >= :from and c.createdAt < :to";
-    private static final String RESOLVED = "case when c.status in ('RESOLVED', 'CLOSED') then 1 else 0 end";
 
     private final JpaTransactions tx;
     private final Tables tables;
+    private final ChatRollups rollups;
 
-    JpaAnalytics(JpaTransactions tx, Tables tables) {
+    JpaAnalytics(JpaTransactions tx, Tables tables, ChatRollups rollups) {
         this.tx = tx;
         this.tables = tables;
+        this.rollups = rollups;
     }
 
+    /**
+     * Sums of the rollup rows of the whole quarter hours inside the window, plus SQL over the chat table for the
+     * parts of a quarter hour at either end (none when the bounds are local midnights of a real zone).
+     */
     @Override
     public WindowTotals totals(Instant from, Instant to) {
+        long lo = ceilToBucket(from);
+        long hi = ChatRollups.bucketOf(to.getEpochSecond());
         return tx.call(t -> {
-            Object[] sums = t.em.createQuery("select count(c),"
-                            + " sum(case when c.status in ('ACTIVE', 'WAITING') then 1 else 0 end), sum(" + RESOLVED + "),"
-                            + " count(c.rating), sum(c.rating), count(c.responseTime), sum(c.responseTime),"
-                            + " count(c.resolutionTime), sum(c.resolutionTime), sum(c.totalMessages)" + WINDOW,
-                    Object[].class).setParameter("from", from).setParameter("to", to).getSingleResult();
-            Map<Integer, Long> ratings = new HashMap<>();
-            for (Object[] row : t.em.createQuery("select c.rating, count(c)" + WINDOW
-                            + " and c.rating is not null group by c.rating", Object[].class)
-                    .setParameter("from", from).setParameter("to", to).getResultList()) {
-                ratings.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+            rollups.flush(t);
+            t.em.flush();
+            Map<String, long[]> sums = new HashMap<>();
+            if (lo < hi) {
+                add(sums, t.em.createNativeQuery("SELECT department, " + rollupSums() + " FROM " + tables.rollup
+                        + " WHERE bucket_start >= ?1 AND bucket_start < ?2 GROUP BY department")
+                        .setParameter(1, lo).setParameter(2, hi).getResultList());
+                if (from.isBefore(Instant.ofEpochSecond(lo))) {
+                    addRaw(t, sums, from, Instant.ofEpochSecond(lo));
+                }
+                if (Instant.ofEpochSecond(hi).isBefore(to)) {
+                    addRaw(t, sums, Instant.ofEpochSecond(hi), to);
+                }
+            } else if (from.isBefore(to)) {
+                addRaw(t, sums, from, to);
             }
-            Map<String, DepartmentCount> departments = new HashMap<>();
-            for (Object[] row : t.em.createQuery("select c.department, count(c), sum(" + RESOLVED + ")" + WINDOW
-                            + " group by c.department", Object[].class)
-                    .setParameter("from", from).setParameter("to", to).getResultList()) {
-                departments.put((String) row[0], new DepartmentCount(number(row[1]), number(row[2])));
-            }
-            return new WindowTotals(number(sums[0]), number(sums[1]), number(sums[2]), number(sums[3]),
-                    number(sums[4]), number(sums[5]), number(sums[6]), number(sums[7]), number(sums[8]),
-                    number(sums[9]), ratings, departments);
+            return totalsOf(sums);
         });
+    }
+
+    private static long ceilToBucket(Instant i) {
+        long floor = ChatRollups.bucketOf(i.getEpochSecond());
+        return floor == i.getEpochSecond() && i.getNano() == 0 ? floor : floor + ChatRollups.BUCKET;
+    }
+
+    private static String rollupSums() {
+        StringBuilder sql = new StringBuilder();
+        for (String col : ChatRollups.COLUMNS) {
+            sql.append(sql.length() == 0 ? "" : ", ").append("SUM(").append(col).append(')');
+        }
+        return sql.toString();
+    }
+
+    private void addRaw(Tx t, Map<String, long[]> sums, Instant from, Instant to) {
+        add(sums, t.em.createNativeQuery("SELECT department, " + ChatRollups.RAW_SUMS + " FROM " + tables.chat
+                        + " WHERE created_at >= ?1 AND created_at < ?2 GROUP BY department")
+                .setParameter(1, from).setParameter(2, to).getResultList());
+    }
+
+    private static void add(Map<String, long[]> sums, List<?> rows) {
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            long[] into = sums.computeIfAbsent((String) cells[0], d -> new long[ChatRollups.COLUMNS.size()]);
+            for (int i = 0; i < into.length; i++) {
+                into[i] += number(cells[i + 1]);
+            }
+        }
+    }
+
+    private static WindowTotals totalsOf(Map<String, long[]> byDepartment) {
+        long[] all = new long[ChatRollups.COLUMNS.size()];
+        Map<String, DepartmentCount> departments = new HashMap<>();
+        byDepartment.forEach((department, v) -> {
+            for (int i = 0; i < all.length; i++) {
+                all[i] += v[i];
+            }
+            if (v[0] > 0) {
+                departments.put(department, new DepartmentCount(v[0], v[2]));
+            }
+        });
+        Map<Integer, Long> ratings = new HashMap<>();
+        for (int rating = 1; rating <= 5; rating++) {
+            if (all[4 + rating] > 0) {
+                ratings.put(rating, all[4 + rating]);
+            }
+        }
+        return new WindowTotals(all[0], all[1], all[2], all[3], all[4], all[10], all[11], all[12], all[13], all[14],
+                ratings, departments);
     }
 
     private static long number(Object value) {
@@ -65,8 +122,10 @@ final class JpaAnalytics implements AnalyticsQueries {
 
     /**
      * Chats per local date. The zone's offsets over the window come from {@code java.time} (so the days agree
-     * exactly with the core and the in-memory store, whatever time-zone data the database has); the database adds
-     * the offset in force at each chat's creation to its epoch second and divides by a day.
+     * exactly with the core and the in-memory store, whatever time-zone data the database has). When the bounds,
+     * the offsets and the instants they change at are all whole quarter hours (every real zone today), each rollup
+     * row lies inside one local date: the database adds the offset in force at the row's quarter hour and divides by
+     * a day. Otherwise it does the same for each chat of the chat table.
      */
     @Override
     public Map<LocalDate, Long> dailyVolume(Instant from, Instant to, ZoneId zone) {
@@ -80,24 +139,33 @@ final class JpaAnalytics implements AnalyticsQueries {
             changes.add(next.getInstant());
             offsets.add(next.getOffsetAfter().getTotalSeconds());
         }
+        boolean whole = aligned(from) && aligned(to) && changes.stream().allMatch(JpaAnalytics::aligned)
+                && offsets.stream().allMatch(o -> o % ChatRollups.BUCKET == 0);
+        String column = whole ? "bucket_start" : "CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT)";
+        String compared = whole ? "bucket_start" : "created_at";
+        String counted = whole ? "total" : "1";
         StringBuilder offset = new StringBuilder();
         if (changes.isEmpty()) {
             offset.append(offsets.get(0));
         } else {
             offset.append("CASE");
             for (int i = 0; i < changes.size(); i++) {
-                offset.append(" WHEN created_at < ?").append(i + 3).append(" THEN ").append(offsets.get(i));
+                offset.append(" WHEN ").append(compared).append(" < ?").append(i + 3).append(" THEN ")
+                        .append(offsets.get(i));
             }
             offset.append(" ELSE ").append(offsets.get(changes.size())).append(" END");
         }
-        String sql = "SELECT epoch_day, COUNT(*) FROM (SELECT (CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT)"
-                + " + " + offset + ") / 86400 AS epoch_day FROM " + tables.chat
-                + " WHERE created_at >= ?1 AND created_at < ?2) d GROUP BY epoch_day";
+        String sql = "SELECT epoch_day, SUM(n) FROM (SELECT (" + column + " + " + offset + ") / 86400 AS epoch_day, "
+                + counted + " AS n FROM " + (whole ? tables.rollup : tables.chat)
+                + " WHERE " + compared + " >= ?1 AND " + compared + " < ?2) d GROUP BY epoch_day HAVING SUM(n) > 0";
         return tx.call(t -> {
+            rollups.flush(t);
             t.em.flush();
-            Query q = t.em.createNativeQuery(sql).setParameter(1, from).setParameter(2, to);
+            Query q = t.em.createNativeQuery(sql);
+            bind(q, 1, from, whole);
+            bind(q, 2, to, whole);
             for (int i = 0; i < changes.size(); i++) {
-                q.setParameter(i + 3, changes.get(i));
+                bind(q, i + 3, changes.get(i), whole);
             }
             Map<LocalDate, Long> days = new HashMap<>();
             for (Object row : q.getResultList()) {
@@ -106,6 +174,18 @@ final class JpaAnalytics implements AnalyticsQueries {
             }
             return days;
         });
+    }
+
+    private static boolean aligned(Instant i) {
+        return i.getNano() == 0 && i.getEpochSecond() % ChatRollups.BUCKET == 0;
+    }
+
+    private static void bind(Query q, int position, Instant value, boolean asEpochSecond) {
+        if (asEpochSecond) {
+            q.setParameter(position, value.getEpochSecond());
+        } else {
+            q.setParameter(position, value);
+        }
     }
 
     @Override

@@ -94,15 +94,16 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
             new SchemaMigrator(dataSourceOf(factory), options.tablePrefix()).migrate();
         }
         Tables tables = new Tables(kind, qualifier, options.tablePrefix());
-        this.tx = new JpaTransactions(factory);
-        this.chats = new JpaChats(tx);
+        ChatRollups rollups = new ChatRollups(tables);
+        this.tx = new JpaTransactions(factory, rollups::flush);
+        this.chats = new JpaChats(tx, tables, rollups);
         this.messages = new JpaMessages(tx);
         this.departments = new JpaDepartments(tx);
         this.articles = new JpaArticles(tx, tables);
         this.presence = new JpaPresence(tx, tables);
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
-        this.analytics = new JpaAnalytics(tx, tables);
+        this.analytics = new JpaAnalytics(tx, tables, rollups);
         log.info("Parley JPA store ready on {} (tables {}*)", kind, qualifier + options.tablePrefix());
     }
 

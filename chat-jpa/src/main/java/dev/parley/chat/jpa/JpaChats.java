@@ -13,20 +13,28 @@ import dev.parley.chat.jpa.entity.MessageEntity;
 import dev.parley.chat.store.ChatRecords;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 final class JpaChats implements ChatRecords {
 
     private final JpaTransactions tx;
+    private final Tables tables;
+    private final ChatRollups rollups;
 
-    JpaChats(JpaTransactions tx) {
+    JpaChats(JpaTransactions tx, Tables tables, ChatRollups rollups) {
         this.tx = tx;
+        this.tables = tables;
+        this.rollups = rollups;
     }
 
     @Override
@@ -35,18 +43,24 @@ final class JpaChats implements ChatRecords {
             ChatEntity e = ChatEntity.of(chat);
             t.em.persist(e);
             t.locked(e.getId());
-            return e.toRecord();
+            Chat stored = e.toRecord();
+            rollups.change(t, null, stored);
+            return stored;
         });
     }
 
+    /**
+     * Overwrites the chat under its row lock (taken here when the transaction does not hold it yet), so the
+     * contribution it had before, which the rollup subtracts, is the one stored.
+     */
     @Override
     public void update(Chat chat) {
         tx.exec(t -> {
-            ChatEntity e = t.em.find(ChatEntity.class, chat.id());
-            if (e == null) {
-                throw ParleyException.notFound("chat " + chat.id() + " does not exist");
-            }
+            ChatEntity e = locked(t, chat.id())
+                    .orElseThrow(() -> ParleyException.notFound("chat " + chat.id() + " does not exist"));
+            Chat before = e.toRecord();
             e.apply(chat);
+            rollups.change(t, before, e.toRecord());
         });
     }
 
@@ -187,12 +201,38 @@ final class JpaChats implements ChatRecords {
                 .setParameter("d", slug).getSingleResult());
     }
 
+    /**
+     * One statement moves the chats and answers what each contributes to the rollup ({@code UPDATE … RETURNING} on
+     * PostgreSQL, {@code SELECT … FROM NEW TABLE (UPDATE …)} on H2), so exactly the moved chats' sums move from the
+     * old department's rollup rows to the new one's.
+     */
     @Override
     public int moveDepartment(String fromSlug, String toSlug) {
         return tx.call(t -> {
             t.em.flush();
-            int moved = t.em.createQuery("update ParleyChat c set c.department = :to where c.department = :from")
-                    .setParameter("to", toSlug).setParameter("from", fromSlug).executeUpdate();
+            String columns = "created_at, status, rating, response_time, resolution_time, total_messages";
+            String update = "UPDATE " + tables.chat + " SET department = ? WHERE department = ?";
+            String sql = tables.postgres() ? update + " RETURNING " + columns
+                    : "SELECT " + columns + " FROM NEW TABLE (" + update + ")";
+            int moved = t.em.unwrap(Session.class).doReturningWork(c -> {
+                int n = 0;
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, toSlug);
+                    s.setString(2, fromSlug);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            long bucket = ChatRollups.bucketOf(rs.getObject(1, OffsetDateTime.class).toEpochSecond());
+                            long[] contribution = ChatRollups.contribution(rs.getString(2),
+                                    rs.getObject(3, Integer.class), rs.getObject(4, Long.class),
+                                    rs.getObject(5, Long.class), rs.getLong(6));
+                            rollups.move(t, new ChatRollups.Key(bucket, fromSlug), new ChatRollups.Key(bucket, toSlug),
+                                    contribution);
+                            n++;
+                        }
+                    }
+                }
+                return n;
+            });
             t.evict(ChatEntity.class, c -> c.getDepartment().equals(fromSlug));
             return moved;
         });

@@ -23,9 +23,12 @@ final class JpaTransactions implements Transactions {
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
+    private final Consumer<Tx> beforeCommit;
 
-    JpaTransactions(EntityManagerFactory emf) {
+    /** Transactions on the factory; {@code beforeCommit} runs inside each outermost transaction just before commit. */
+    JpaTransactions(EntityManagerFactory emf, Consumer<Tx> beforeCommit) {
         this.emf = emf;
+        this.beforeCommit = beforeCommit;
     }
 
     @Override
@@ -78,6 +81,7 @@ final class JpaTransactions implements Transactions {
         try {
             et.begin();
             result = work.apply(tx);
+            beforeCommit.accept(tx);
             et.commit();
         } catch (RuntimeException e) {
             rollback(et, e);

@@ -13,6 +13,7 @@ final class Tables {
     final String article;
     final String presence;
     final String outbox;
+    final String rollup;
 
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
@@ -20,6 +21,7 @@ final class Tables {
         this.article = qualifier + prefix + "kb_article";
         this.presence = qualifier + prefix + "presence";
         this.outbox = qualifier + prefix + "outbox";
+        this.rollup = qualifier + prefix + "chat_rollup";
     }
 
     boolean postgres() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -19,9 +21,15 @@ final class Tx {
     final EntityManager em;
     private final Set<Long> lockedChats = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final SortedMap<ChatRollups.Key, long[]> pendingRollup = new TreeMap<>();
 
     Tx(EntityManager em) {
         this.em = em;
+    }
+
+    /** The rollup differences of this transaction not yet written, by row key (see {@link ChatRollups}). */
+    SortedMap<ChatRollups.Key, long[]> pendingRollup() {
+        return pendingRollup;
     }
 
     /** Remembers an action to run once this transaction has committed. */

@@ -28,13 +28,15 @@ import org.springframework.util.ClassUtils;
  * Prepares the application's JPA setup for Parley before Spring Boot builds the entity manager factory: registers
  * Parley's entities, runs its migrations first (unless {@code parley.jpa.migrate=false}), declares the DataSource's
  * schema as managed (so Boot does not default {@code ddl-auto} to create-drop on an embedded database) and, for a
- * table prefix other than {@code parley_}, wraps the physical naming strategy.
+ * table prefix other than {@code parley_}, wraps the physical naming strategy. (An application that builds its own
+ * entity manager factory without Boot's JPA auto-configuration gets the store alone, which migrates on creation.)
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass(name = {"dev.parley.chat.jpa.JpaChatStore", "jakarta.persistence.EntityManagerFactory",
-        "org.springframework.boot.jdbc.SchemaManagementProvider"})
+        "org.springframework.boot.jdbc.SchemaManagementProvider",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(name = "parley.store", havingValue = "jpa", matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = ChatEntity.class)

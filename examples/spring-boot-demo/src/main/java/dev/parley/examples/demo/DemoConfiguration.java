@@ -1,0 +1,28 @@
+package dev.parley.examples.demo;
+
+import dev.parley.examples.demo.mail.MailCapture;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The demo's beans: the embedded SMTP server and the dashboard's address. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfiguration implements WebMvcConfigurer {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = DemoEnvironment.CAPTURE_ENABLED, havingValue = "true", matchIfMissing = true)
+    MailCapture mailCapture(Environment environment) {
+        return new MailCapture(environment.getRequiredProperty(DemoEnvironment.CAPTURE_PORT, Integer.class));
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/admin", "/admin/");
+        registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+    }
+}

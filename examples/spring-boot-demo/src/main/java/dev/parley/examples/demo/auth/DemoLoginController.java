@@ -1,0 +1,101 @@
+package dev.parley.examples.demo.auth;
+
+import dev.parley.chat.admin.Admin;
+import dev.parley.chat.admin.AdminDirectory;
+import dev.parley.chat.spring.security.AdminTokens;
+import dev.parley.examples.demo.ApiResponse;
+import dev.parley.examples.demo.DemoProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's sign-in: an admin of the directory and the demo password ({@code demo.admin-password}) get a token for
+ * Parley's admin API, issued by Parley's {@link AdminTokens}. A real host signs its staff in its own way and then
+ * issues the token the same way.
+ */
+@RestController
+public class DemoLoginController {
+
+    private final AdminDirectory admins;
+    private final AdminTokens tokens;
+    private final DemoAuth auth;
+    private final DemoProperties properties;
+    private final byte[] password;
+
+    /** Creates the controller. */
+    public DemoLoginController(AdminDirectory admins, AdminTokens tokens, DemoAuth auth, DemoProperties properties) {
+        this.admins = admins;
+        this.tokens = tokens;
+        this.auth = auth;
+        this.properties = properties;
+        this.password = properties.adminPassword().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Exchanges an admin id and the demo password for a token. */
+    @PostMapping("/demo/api/login")
+    public ResponseEntity<ApiResponse> login(@RequestBody(required = false) @Nullable LoginRequest request) {
+        if (request == null || request.adminId() == null || request.password() == null) {
+            return ApiResponse.error(HttpStatus.BAD_REQUEST, "VALIDATION", "adminId and password are required");
+        }
+        Optional<Admin> admin = admins.find(request.adminId().trim());
+        boolean passwordOk = MessageDigest.isEqual(password, request.password().getBytes(StandardCharsets.UTF_8));
+        if (admin.isEmpty() || !passwordOk) {
+            return ApiResponse.error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "unknown admin or wrong password");
+        }
+        Instant expires = Instant.now().plus(properties.tokenLifetime());
+        String token = tokens.issue(admin.get().id(), properties.tokenLifetime());
+        return ApiResponse.ok(new LoginAnswer(token, expires.toString(), view(admin.get())));
+    }
+
+    /** Every admin of the directory, for the dashboard's assignee lists; admins only. */
+    @GetMapping("/demo/api/admins")
+    public ResponseEntity<ApiResponse> admins(HttpServletRequest request) {
+        if (auth.admin(request).isEmpty()) {
+            return ApiResponse.unauthenticated();
+        }
+        List<AdminView> all = admins.all().stream().map(DemoLoginController::view).toList();
+        return ApiResponse.ok(all);
+    }
+
+    private static AdminView view(Admin a) {
+        return new AdminView(a.id(), a.name(), a.email(), a.role());
+    }
+
+    /**
+     * A sign-in request.
+     *
+     * @param adminId  the admin's id
+     * @param password the demo password
+     */
+    public record LoginRequest(@Nullable String adminId, @Nullable String password) {}
+
+    /**
+     * A successful sign-in.
+     *
+     * @param token     the bearer token for the admin API
+     * @param expiresAt when it expires (ISO-8601)
+     * @param admin     who signed in
+     */
+    public record LoginAnswer(String token, String expiresAt, AdminView admin) {}
+
+    /**
+     * An admin as the dashboard shows them.
+     *
+     * @param id    the id
+     * @param name  the display name
+     * @param email the email, if any
+     * @param role  the role
+     */
+    public record AdminView(String id, String name, @Nullable String email, String role) {}
+}
