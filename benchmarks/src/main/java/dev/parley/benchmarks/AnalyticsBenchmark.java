@@ -113,6 +113,12 @@ final class AnalyticsBenchmark {
                     LocalDate today = LocalDate.ofInstant(now, ZONE);
                     Instant from = today.minusDays(days - 1L).atStartOfDay(ZONE).toInstant();
                     Instant to = today.plusDays(1).atStartOfDay(ZONE).toInstant();
+                    long[] raw = rawAggregate(db, from, to);
+                    var summary = parley.analytics().calculate(query).summary();
+                    if (summary.totalChats() != raw[0] || summary.resolvedChats() != raw[2]) {
+                        throw new IllegalStateException("Parley's report disagrees with the raw aggregate: "
+                                + summary + " against " + Arrays.toString(raw));
+                    }
                     Harness.Pair p = harness.paired(
                             timed(() -> parley.analytics().calculate(query)),
                             timed(() -> rawAggregate(db, from, to)));

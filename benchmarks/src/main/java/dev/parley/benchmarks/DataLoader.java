@@ -59,6 +59,7 @@ final class DataLoader {
         }
         advance(Schema.CHAT_SEQUENCE, nextChat + 100);
         advance(Schema.MESSAGE_SEQUENCE, nextMessage + 100);
+        rebuildStoreRollups();
         analyze();
         return added;
     }
@@ -68,6 +69,40 @@ final class DataLoader {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The rows loaded here bypass the store, so chat-jpa's own rollup table (kept by the store in every chat
+     * transaction) is rebuilt from the chat rows with the statement of its migration (V002).
+     */
+    private void rebuildStoreRollups() throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            boolean present = false;
+            while (tables.next()) {
+                present |= tables.getString("TABLE_NAME").equalsIgnoreCase(Schema.ROLLUP);
+            }
+            if (!present) {
+                return;
+            }
+        }
+        db.execute("DELETE FROM " + Schema.ROLLUP, "INSERT INTO " + Schema.ROLLUP + " (bucket_start, department, "
+                + "total, active, resolved, rated, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, "
+                + "responded, response_time_sum, timed_resolutions, resolution_time_sum, message_sum) "
+                + "SELECT s - MOD(MOD(s, 900) + 900, 900), department, COUNT(*), "
+                + "SUM(CASE WHEN status IN ('ACTIVE', 'WAITING') THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END), "
+                + "COUNT(rating), COALESCE(SUM(rating), 0), "
+                + "SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END), COUNT(response_time), "
+                + "COALESCE(SUM(response_time), 0), COUNT(resolution_time), COALESCE(SUM(resolution_time), 0), "
+                + "SUM(total_messages) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT) AS s, "
+                + "department, status, rating, response_time, resolution_time, total_messages FROM " + Schema.CHAT
+                + ") c GROUP BY s - MOD(MOD(s, 900) + 900, 900), department");
+        if (db.isPostgres()) {
+            db.execute("VACUUM ANALYZE " + Schema.ROLLUP);
         }
     }
 

@@ -10,6 +10,8 @@ final class Schema {
     static final String MESSAGE = "parley_message";
     static final String PRESENCE = "parley_presence";
     static final String OUTBOX = "parley_outbox";
+    /** chat-jpa's rollup table (migration V002), kept by the store. */
+    static final String ROLLUP = "parley_chat_rollup";
 
     /** The presence table's "is online" column. */
     static final String PRESENCE_ONLINE = "online";
