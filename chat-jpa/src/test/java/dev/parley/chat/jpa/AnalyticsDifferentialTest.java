@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.AdminMessage;
@@ -52,7 +53,7 @@ class AnalyticsDifferentialTest {
             new Admin("ann", "Ann", null, "agent", Set.of()),
             new Admin("ben", "Ben", null, "agent", Set.of("sales")));
 
-    private final TestClock clock = new TestClock(END);
+    private final MutableClock clock = new MutableClock(END);
     private final InMemoryChatStore memory = new InMemoryChatStore();
     private final Map<DatabaseKind, Map<Long, Long>> loaded = new EnumMap<>(DatabaseKind.class);
 

@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.ChatMessage;
@@ -32,7 +33,7 @@ class DatabaseConcurrencyTest {
 
     private static final int ADMINS = 20;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T10:00:00Z"));
     private Parley parley;
 
     private Parley parleyOn(TestDatabase db) {

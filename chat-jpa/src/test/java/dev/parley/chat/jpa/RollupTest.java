@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -54,7 +55,7 @@ class RollupTest {
 
     /** One Parley on the in-memory store and one on the database, driven with the same calls and clock. */
     private static final class Twins {
-        final TestClock clock = new TestClock(END);
+        final MutableClock clock = new MutableClock(END);
         final InMemoryChatStore memoryStore = new InMemoryChatStore();
         final ChatStore dbStore;
         final Parley memory;
