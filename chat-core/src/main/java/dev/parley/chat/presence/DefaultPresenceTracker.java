@@ -29,11 +29,20 @@ import org.slf4j.LoggerFactory;
  * and the host's {@link AdminDirectory} lists them for it. When an admin comes online and a department they serve had
  * nobody online before, each WAITING chat of that department gets a system message that an agent is now available
  * (and the visitor an email, if they left an address).
+ *
+ * <p>{@link #anyOnline} is asked on every visitor message, so it answers from the online presences read at most
+ * {@link #ONLINE_CACHE_TTL} ago (by the clock); a heartbeat through this tracker discards that copy when it commits,
+ * so on one node the answer is always current, and a heartbeat taken by another node shows here within the TTL.
+ * Heartbeats come every 30 seconds and count for the heartbeat timeout, so a second-old copy changes no answer but
+ * an admin's first heartbeat on another node.
  */
 public final class DefaultPresenceTracker implements PresenceTracker {
 
     /** The text of the system message posted to waiting chats. */
     public static final String AGENT_AVAILABLE = "An agent is now available and will reply shortly.";
+
+    /** How long {@link #anyOnline} may answer from the online presences it read last. */
+    public static final Duration ONLINE_CACHE_TTL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DefaultPresenceTracker.class);
 
@@ -43,6 +52,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
     private final Duration timeout;
     private final NotificationRecorder notifications;
     private final EventBus events;
+    private final OnlinePresences cache;
 
     /** Creates the tracker. */
     public DefaultPresenceTracker(ChatStore store, AdminDirectory admins, Clock clock, Duration heartbeatTimeout,
@@ -53,6 +63,8 @@ public final class DefaultPresenceTracker implements PresenceTracker {
         this.timeout = heartbeatTimeout;
         this.notifications = notifications;
         this.events = events;
+        this.cache = new OnlinePresences(ONLINE_CACHE_TTL,
+                now -> store.presence().onlineSeenAfter(now.minus(heartbeatTimeout)));
     }
 
     @Override
@@ -86,7 +98,10 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             }
             return presence;
         });
-        store.transactions().afterCommit(() -> events.publish(published));
+        store.transactions().afterCommit(() -> {
+            cache.invalidate();
+            events.publish(published);
+        });
         return result;
     }
 
@@ -134,7 +149,8 @@ public final class DefaultPresenceTracker implements PresenceTracker {
 
     @Override
     public boolean anyOnline(@Nullable String department) {
-        return onlineNow(clock.instant()).stream().anyMatch(p -> department == null
+        Instant now = clock.instant();
+        return cache.at(now).stream().filter(p -> p.isOnlineAt(now, timeout)).anyMatch(p -> department == null
                 ? admins.find(p.userId()).isPresent()
                 : serves(p, department));
     }

@@ -115,6 +115,32 @@ public abstract class PresenceContract extends ContractSuite {
     }
 
     @Test
+    void aHeartbeatTakenByAnotherNodeCountsHereWithinTheCacheTtl() {
+        var otherNode = newParley(store(), settings());
+        assertThat(presence().anyOnline(null)).isFalse();
+
+        otherNode.presence().heartbeat("alice", Heartbeat.onlineForAll());
+        assertThat(otherNode.presence().anyOnline(null)).as("the node that took it").isTrue();
+        assertThat(presence().anyOnline(null)).as("this node, answering from its copy").isFalse();
+        clock.advance(DefaultPresenceTracker.ONLINE_CACHE_TTL);
+        assertThat(presence().anyOnline(null)).isTrue();
+
+        otherNode.presence().goOffline("alice");
+        assertThat(otherNode.presence().anyOnline(null)).isFalse();
+        clock.advance(DefaultPresenceTracker.ONLINE_CACHE_TTL);
+        assertThat(presence().anyOnline(null)).isFalse();
+    }
+
+    @Test
+    void aChatStartedRightAfterThisNodesHeartbeatSeesTheAdmin() {
+        assertThat(presence().anyOnline("sales")).isFalse();
+        online("alice");
+        PostedMessage started = parley().chats().startChat(new StartChat("Ada", null, null, "sales", "Hi"));
+        assertThat(started.chat().status()).isEqualTo(ChatStatus.ACTIVE);
+        assertThat(started.adminOnline()).isTrue();
+    }
+
+    @Test
     void presenceChangesArePublishedOnlyWhenOnlineStateChanges() {
         online("alice");
         clock.advance(Duration.ofSeconds(30));

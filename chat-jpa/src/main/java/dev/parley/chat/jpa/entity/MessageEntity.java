@@ -11,23 +11,22 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A row of {@code parley_message}. Its sequence hands out one value per call (no pooling): messages of one chat are
- * inserted while the chat row is locked, so ids increase with insertion order even across application nodes, which
- * the "messages after id" cursor relies on.
+ * A row of {@code parley_message}. Its id is the column's default, the next value of the message sequence, taken by
+ * the {@code INSERT} itself (which answers it): messages of one chat are inserted while the chat row is locked, so ids
+ * increase with insertion order even across application nodes, which the "messages after id" cursor relies on, and no
+ * extra round trip fetches the id first.
  */
 @Entity(name = "ParleyMessage")
 @Table(name = "parley_message")
 public class MessageEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "parley_message_seq")
-    @SequenceGenerator(name = "parley_message_seq", sequenceName = "parley_message_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     /** The chat, so that Hibernate inserts a new chat before its rows when it orders a batch. */
