@@ -1,25 +1,27 @@
 package dev.parley.chat.notification;
 
-import dev.parley.chat.Chat;
 import dev.parley.chat.ParleySettings.OutboxSettings;
 import dev.parley.chat.store.ChatStore;
+import dev.parley.chat.store.OutboxRecords.ChatFlag;
+import dev.parley.chat.store.OutboxRecords.Delivered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox in the background: claims due items with a lease, hands each to the {@link NotificationPort},
- * and marks it sent, or schedules a retry with exponential backoff, or marks it failed after the last attempt. An
- * item whose dispatcher died mid-send is retried once its lease expires.
+ * and schedules a retry with exponential backoff for a failed one, or marks it failed after the last attempt; the
+ * delivered items of a claimed batch are marked sent, and their chats flagged, together in one transaction. An item
+ * whose dispatcher died before that is delivered again once its lease expires (at least once).
  */
 public final class Outbox implements AutoCloseable {
 
@@ -58,26 +60,40 @@ public final class Outbox implements AutoCloseable {
                 Instant now = clock.instant();
                 List<OutboxItem> batch = store.outbox().claim(owner, now, now.plus(settings.lease()),
                         settings.batchSize());
-                for (int i = 0; i < batch.size(); i++) {
-                    OutboxItem item = batch.get(i);
-                    Instant leaseEnd = item.claimedUntil();
-                    if (leaseEnd != null && !clock.instant().isBefore(leaseEnd)) {
-                        // Our lease ran out mid-batch: another dispatcher may own the rest now.
-                        log.warn("Outbox lease of {} expired mid-batch; {} items left for the next claim", owner,
-                                batch.size() - i);
-                        return handled;
+                List<Delivered> delivered = new ArrayList<>(batch.size());
+                boolean leaseLost = false;
+                try {
+                    for (int i = 0; i < batch.size() && !leaseLost; i++) {
+                        OutboxItem item = batch.get(i);
+                        Instant leaseEnd = item.claimedUntil();
+                        if (leaseEnd != null && !clock.instant().isBefore(leaseEnd)) {
+                            // Our lease ran out mid-batch: another dispatcher may own the rest now.
+                            log.warn("Outbox lease of {} expired mid-batch; {} items left for the next claim", owner,
+                                    batch.size() - i);
+                            leaseLost = true;
+                        } else {
+                            deliver(item, delivered);
+                            handled++;
+                        }
                     }
-                    deliver(item);
-                    handled++;
+                } catch (RuntimeException e) {
+                    try {
+                        complete(delivered);
+                    } catch (RuntimeException again) {
+                        e.addSuppressed(again);
+                    }
+                    throw e;
                 }
-                if (batch.size() < settings.batchSize()) {
+                complete(delivered);
+                if (leaseLost || batch.size() < settings.batchSize()) {
                     return handled;
                 }
             }
         }
     }
 
-    private void deliver(OutboxItem item) {
+    /** Hands the item to the port; adds it to {@code delivered} when that worked, else marks a retry or failure. */
+    private void deliver(OutboxItem item, List<Delivered> delivered) {
         int attempt = item.attempts() + 1;
         Notification notification;
         try {
@@ -103,19 +119,35 @@ public final class Outbox implements AutoCloseable {
             }
             return;
         }
-        store.transactions().run(() -> {
-            store.outbox().markSent(item.id(), clock.instant());
-            if (notification instanceof NewChatNotification) {
-                flag(notification.chatId(), c -> c.edit().emailNotificationSent(true).build());
-            } else if (notification instanceof OfflineMessagesNotification) {
-                flag(notification.chatId(), c -> c.edit().offlineNotificationSent(true).build());
-            }
-        });
-        log.debug("Notification {} for chat {} delivered", item.kind(), notification.chatId());
+        delivered.add(new Delivered(item.id(), notification.chatId(), flagOf(notification)));
     }
 
-    private void flag(long chatId, UnaryOperator<Chat> change) {
-        store.chats().lock(chatId).ifPresent(c -> store.chats().update(change.apply(c)));
+    private static @Nullable ChatFlag flagOf(Notification notification) {
+        if (notification instanceof NewChatNotification) {
+            return ChatFlag.EMAIL_NOTIFICATION_SENT;
+        }
+        if (notification instanceof OfflineMessagesNotification) {
+            return ChatFlag.OFFLINE_NOTIFICATION_SENT;
+        }
+        return null;
+    }
+
+    /**
+     * Marks the delivered items of a batch sent and flags their chats, in one transaction. Should it fail, or should
+     * we crash before, the items are delivered again once their lease expires (at least once).
+     */
+    private void complete(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        int sent = store.outbox().markDelivered(owner, delivered, clock.instant());
+        if (sent < delivered.size()) {
+            log.warn("{} of {} notifications delivered by {} were no longer claimed by it (the lease ran out) and are"
+                    + " left to whoever holds them now", delivered.size() - sent, delivered.size(), owner);
+        }
+        if (log.isDebugEnabled()) {
+            delivered.forEach(d -> log.debug("Outbox item {} for chat {} delivered", d.id(), d.chatId()));
+        }
     }
 
     /** Counts per status and the lag of the oldest pending item. */

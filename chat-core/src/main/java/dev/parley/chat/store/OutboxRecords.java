@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The notification outbox. Claims are exclusive: an item claimed by one dispatcher is not handed to another. */
 public interface OutboxRecords {
@@ -33,6 +34,15 @@ public interface OutboxRecords {
     void markSent(long id, Instant at);
 
     /**
+     * Completes a batch of delivered items in one transaction: each item the owner still claims is marked sent as by
+     * {@link #markSent} and its chat gets the item's flag. Items the owner no longer claims (released, completed, or
+     * retaken by another dispatcher after the lease ran out) and unknown ids are left alone, and so are their chats;
+     * a chat that no longer exists is skipped. Answers how many items were marked sent. Setting a flag must neither
+     * undo a concurrent change of the chat nor be undone by one.
+     */
+    int markDelivered(String owner, List<Delivered> delivered, Instant at);
+
+    /**
      * Puts a claimed item back as pending, after a failed attempt, for another try at {@code nextAttemptAt}; clears
      * its claim so that any dispatcher may take it when it is due.
      */
@@ -52,4 +62,21 @@ public interface OutboxRecords {
 
     /** The due time of the oldest pending item, if any (for the outbox lag). */
     Optional<Instant> oldestPendingDue();
+
+    /**
+     * A claimed item whose notification reached the port.
+     *
+     * @param id     the outbox item
+     * @param chatId the chat the notification was about
+     * @param flag   the chat's flag that records the delivery, or null when the notification's kind has none
+     */
+    record Delivered(long id, long chatId, @Nullable ChatFlag flag) {}
+
+    /** A flag of a chat that records a delivered notification. */
+    enum ChatFlag {
+        /** {@link dev.parley.chat.Chat#emailNotificationSent()}: admins were emailed about the new chat. */
+        EMAIL_NOTIFICATION_SENT,
+        /** {@link dev.parley.chat.Chat#offlineNotificationSent()}: admins were emailed the offline messages. */
+        OFFLINE_NOTIFICATION_SENT
+    }
 }

@@ -52,6 +52,9 @@ class OutboxLeaseTest {
 
         assertThat(first.dispatchDue()).isEqualTo(1);
         assertThat(delivered).containsExactly(1L);
+        assertThat(first.stats().sent()).as("what was delivered before the lease ran out is completed").isEqualTo(1);
+        assertThat(store.outbox().list(OutboxStatus.PENDING, 10)).hasSize(2)
+                .allSatisfy(i -> assertThat(i.claimedBy()).isEqualTo("node-a"));
 
         var second = new Outbox(store, slowPort, clock, settings, "node-b");
         second.dispatchDue();

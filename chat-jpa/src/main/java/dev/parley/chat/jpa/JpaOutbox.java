@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.OutboxEntity;
 import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.notification.OutboxStatus;
@@ -13,9 +14,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
@@ -135,6 +139,69 @@ final class JpaOutbox implements OutboxRecords {
     public void markSent(long id, Instant at) {
         tx.exec(t -> update(t, id, "update ParleyOutboxItem o set o.status = 'SENT', o.attempts = o.attempts + 1,"
                 + " o.claimedBy = null, o.claimedUntil = null, o.lastError = null where o.id = :id", null, null));
+    }
+
+    /**
+     * At most three statements for the batch: the outbox rows this owner still claims are marked sent
+     * ({@code UPDATE … RETURNING id} on PostgreSQL, {@code SELECT … FROM NEW TABLE (UPDATE …)} on H2), then one
+     * {@code UPDATE} per kind of flag sets it on the chats of the items marked. A flag update writes only its column
+     * and takes the chat's row lock, so it waits for a chat update holding that lock and cannot undo it; a chat update
+     * reads the row under the lock ({@link JpaChats#update}), so it sees a flag set before and writes it back set.
+     */
+    @Override
+    public int markDelivered(String owner, List<Delivered> delivered, Instant at) {
+        if (delivered.isEmpty()) {
+            return 0;
+        }
+        return tx.call(t -> {
+            t.em.flush();
+            Set<Long> sent = markSent(t, owner, delivered.stream().map(Delivered::id).distinct().sorted().toList());
+            t.evict(OutboxEntity.class, e -> sent.contains(e.getId()));
+            Map<ChatFlag, Set<Long>> flagged = new EnumMap<>(ChatFlag.class);
+            for (Delivered d : delivered) {
+                if (d.flag() != null && sent.contains(d.id())) {
+                    flagged.computeIfAbsent(d.flag(), f -> new TreeSet<>()).add(d.chatId());
+                }
+            }
+            flagged.forEach((flag, chats) -> flag(t, flag, chats));
+            return sent.size();
+        });
+    }
+
+    private Set<Long> markSent(Tx t, String owner, List<Long> ids) {
+        String update = "UPDATE " + tables.outbox + " SET status = 'SENT', attempts = attempts + 1, claimed_by = NULL,"
+                + " claimed_until = NULL, last_error = NULL"
+                + " WHERE id = ANY(?) AND claimed_by = ? AND status = 'PENDING'";
+        String sql = tables.postgres() ? update + " RETURNING id" : "SELECT id FROM NEW TABLE (" + update + ")";
+        return t.em.unwrap(Session.class).doReturningWork(c -> {
+            Set<Long> sent = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                s.setString(2, owner);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sent.add(rs.getLong(1));
+                    }
+                }
+            }
+            return sent;
+        });
+    }
+
+    private void flag(Tx t, ChatFlag flag, Set<Long> chatIds) {
+        String column = flag == ChatFlag.EMAIL_NOTIFICATION_SENT ? "email_notification_sent"
+                : "offline_notification_sent";
+        String sql = "UPDATE " + tables.chat + " SET " + column + " = TRUE WHERE id = ANY(?) AND NOT " + column;
+        int changed = t.em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setArray(1, c.createArrayOf("bigint", chatIds.toArray()));
+                return s.executeUpdate();
+            }
+        });
+        if (changed > 0) {
+            // The flag is in no rollup contribution; drop the stale copies so nothing writes the old flag back.
+            t.evict(ChatEntity.class, e -> chatIds.contains(e.getId()));
+        }
     }
 
     @Override

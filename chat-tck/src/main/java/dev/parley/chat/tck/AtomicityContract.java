@@ -161,7 +161,7 @@ public abstract class AtomicityContract extends ContractSuite {
     void aDeliveryWhoseChatFlagCannotBeStoredIsDeliveredAgainLater() {
         PostedMessage posted = start("Ada", "Hi");
 
-        failsWithInjectedFault("chats.update", () -> parley.outbox().dispatchDue());
+        failsWithInjectedFault("outbox.markDelivered", () -> parley.outbox().dispatchDue());
 
         assertThat(chat(posted.chat().id()).emailNotificationSent()).isFalse();
         assertThat(store().outbox().list(OutboxStatus.SENT, 10)).as("not marked sent without its flag").isEmpty();

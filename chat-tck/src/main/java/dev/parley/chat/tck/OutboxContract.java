@@ -1,23 +1,42 @@
 package dev.parley.chat.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.Chat;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.ParleySettings.OutboxSettings;
+import dev.parley.chat.PostedMessage;
 import dev.parley.chat.notification.NewChatNotification;
+import dev.parley.chat.notification.NotificationPort;
 import dev.parley.chat.notification.Outbox;
 import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.notification.OutboxStats;
 import dev.parley.chat.notification.OutboxStatus;
+import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.OutboxRecords;
+import dev.parley.chat.store.OutboxRecords.ChatFlag;
+import dev.parley.chat.store.OutboxRecords.Delivered;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The outbox SPI (claims, leases, retries, failures, releases, counts) and the dispatcher over it. */
+/**
+ * The outbox SPI (claims, leases, completing delivered batches with their chat flags, retries, failures, releases,
+ * counts) and the dispatcher over it.
+ */
 public abstract class OutboxContract extends ContractSuite {
 
     private static final Instant LEASE = T0.plusSeconds(300);
@@ -183,6 +202,206 @@ public abstract class OutboxContract extends ContractSuite {
         assertThat(ids(records().list(OutboxStatus.PENDING, 2))).containsExactly(a.id(), b.id());
     }
 
+    // ---- completing a delivered batch ----------------------------------------------------------------------
+
+    private static Delivered email(OutboxItem item, long chatId) {
+        return new Delivered(item.id(), chatId, ChatFlag.EMAIL_NOTIFICATION_SENT);
+    }
+
+    private OutboxItem only(OutboxStatus status, long id) {
+        return records().list(status, 1_000).stream().filter(i -> i.id() == id).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + status + " item " + id));
+    }
+
+    @Test
+    void markDeliveredMarksTheOwnersItemsSentAndSetsEachItemsFlagOnItsChat() {
+        Chat ada = chat(start("Ada", "Hi").chat().id());
+        Chat bea = chat(start("Bea", "Hi").chat().id());
+        Chat cyd = chat(start("Cyd", "Hi").chat().id());
+        OutboxItem newChat = item(null, T0);
+        OutboxItem offline = item(null, T0);
+        OutboxItem plain = item(null, T0);
+        OutboxItem retried = item(null, T0);
+        OutboxItem left = item(null, T0);
+        records().claim("node-a", T0, LEASE, 100);
+        records().markRetry(retried.id(), 1, T0, "IOException: down");
+        records().claim("node-a", T0, LEASE, 100);
+
+        int sent = records().markDelivered("node-a", List.of(email(newChat, ada.id()),
+                new Delivered(offline.id(), bea.id(), ChatFlag.OFFLINE_NOTIFICATION_SENT),
+                new Delivered(plain.id(), cyd.id(), null), email(retried, cyd.id())), T0.plusSeconds(1));
+
+        assertThat(sent).isEqualTo(4);
+        assertThat(ids(records().list(OutboxStatus.SENT, 10)))
+                .containsExactlyInAnyOrder(newChat.id(), offline.id(), plain.id(), retried.id());
+        assertThat(records().list(OutboxStatus.SENT, 10)).allSatisfy(i -> {
+            assertThat(i.claimedBy()).isNull();
+            assertThat(i.claimedUntil()).isNull();
+            assertThat(i.lastError()).isNull();
+        });
+        assertThat(only(OutboxStatus.SENT, newChat.id()).attempts()).isEqualTo(1);
+        assertThat(only(OutboxStatus.SENT, retried.id()).attempts()).isEqualTo(2);
+        assertThat(only(OutboxStatus.PENDING, left.id()).claimedBy()).as("not delivered").isEqualTo("node-a");
+        assertThat(chat(ada.id())).isEqualTo(ada.edit().emailNotificationSent(true).build());
+        assertThat(chat(bea.id())).isEqualTo(bea.edit().offlineNotificationSent(true).build());
+        assertThat(chat(cyd.id())).as("flagged by the retried item only")
+                .isEqualTo(cyd.edit().emailNotificationSent(true).build());
+        assertThat(records().countByStatus()).containsEntry(OutboxStatus.SENT, 4L);
+    }
+
+    @Test
+    void markDeliveredLeavesWhatTheOwnerNoLongerClaimsAndTheirChatsAlone() {
+        Chat ada = chat(start("Ada", "Hi").chat().id());
+        Chat bea = chat(start("Bea", "Hi").chat().id());
+        Chat cyd = chat(start("Cyd", "Hi").chat().id());
+        Chat dan = chat(start("Dan", "Hi").chat().id());
+        records().claim("setup", T0, T0.plusSeconds(100_000), 100);
+        OutboxItem retaken = item(null, T0);
+        assertThat(ids(records().claim("node-a", T0, T0.plusSeconds(10), 100))).containsExactly(retaken.id());
+        assertThat(ids(records().claim("node-b", T0.plusSeconds(11), LEASE, 100))).containsExactly(retaken.id());
+        OutboxItem released = item(null, T0.plusSeconds(5));
+        assertThat(ids(records().claim("node-a", T0.plusSeconds(5), LEASE, 100))).containsExactly(released.id());
+        assertThat(records().release("node-a")).isEqualTo(1);
+        OutboxItem done = item(null, T0);
+        OutboxItem mine = item(null, T0);
+        assertThat(ids(records().claim("node-a", T0, LEASE, 100))).containsExactly(done.id(), mine.id());
+        records().markSent(done.id(), T0);
+        List<OutboxItem> pendingBefore = records().list(OutboxStatus.PENDING, 100);
+
+        int sent = records().markDelivered("node-a", List.of(email(mine, ada.id()), email(retaken, bea.id()),
+                email(released, cyd.id()), email(done, dan.id()), email(mine, ada.id()),
+                new Delivered(987_654_321L, ada.id(), ChatFlag.OFFLINE_NOTIFICATION_SENT)), T0.plusSeconds(1));
+
+        assertThat(sent).isEqualTo(1);
+        assertThat(ids(records().list(OutboxStatus.SENT, 10))).containsExactlyInAnyOrder(mine.id(), done.id());
+        assertThat(only(OutboxStatus.SENT, mine.id()).attempts()).isEqualTo(1);
+        assertThat(only(OutboxStatus.SENT, done.id()).attempts()).as("not counted twice").isEqualTo(1);
+        assertThat(records().list(OutboxStatus.PENDING, 100)).as("the other items are untouched")
+                .containsExactlyInAnyOrderElementsOf(pendingBefore.stream().filter(i -> i.id() != mine.id()).toList());
+        assertThat(only(OutboxStatus.PENDING, retaken.id()).claimedBy()).isEqualTo("node-b");
+        assertThat(only(OutboxStatus.PENDING, released.id()).claimedBy()).isNull();
+        assertThat(chat(ada.id())).isEqualTo(ada.edit().emailNotificationSent(true).build());
+        assertThat(chat(bea.id())).isEqualTo(bea);
+        assertThat(chat(cyd.id())).isEqualTo(cyd);
+        assertThat(chat(dan.id())).isEqualTo(dan);
+    }
+
+    @Test
+    void markDeliveredOfNothingOrOfAMissingChatChangesNoChat() {
+        Chat ada = chat(start("Ada", "Hi").chat().id());
+        OutboxItem orphan = item(null, T0);
+        records().claim("node-a", T0, LEASE, 100);
+
+        assertThat(records().markDelivered("node-a", List.of(), T0)).isZero();
+        assertThat(records().markDelivered("node-a", List.of(email(orphan, 987_654_321L)), T0)).isEqualTo(1);
+
+        assertThat(only(OutboxStatus.SENT, orphan.id()).attempts()).isEqualTo(1);
+        assertThat(chat(ada.id())).isEqualTo(ada);
+    }
+
+    @Test
+    void markDeliveredIsAllOrNothingWithTheTransactionItRunsIn() {
+        Chat ada = chat(start("Ada", "Hi").chat().id());
+        OutboxItem item = item(null, T0);
+        records().claim("node-a", T0, LEASE, 100);
+        List<OutboxItem> pendingBefore = records().list(OutboxStatus.PENDING, 100);
+
+        assertThatThrownBy(() -> store().transactions().run(() -> {
+            assertThat(records().markDelivered("node-a", List.of(email(item, ada.id())), T0)).isEqualTo(1);
+            assertThat(store().chats().find(ada.id())).hasValueSatisfying(
+                    c -> assertThat(c.emailNotificationSent()).as("visible inside").isTrue());
+            throw new IllegalStateException("rolled back");
+        })).hasMessageContaining("rolled back");
+
+        assertThat(records().list(OutboxStatus.PENDING, 100)).containsExactlyInAnyOrderElementsOf(pendingBefore);
+        assertThat(records().countByStatus()).containsEntry(OutboxStatus.SENT, 0L);
+        assertThat(chat(ada.id())).isEqualTo(ada);
+    }
+
+    @Test
+    void aChatUpdatedInTheSameTransactionBeforeAndAfterKeepsBothChanges() {
+        Chat ada = chat(start("Ada", "Hi").chat().id());
+        OutboxItem item = item(null, T0);
+        records().claim("node-a", T0, LEASE, 100);
+
+        store().transactions().run(() -> {
+            Chat locked = store().chats().lock(ada.id()).orElseThrow();
+            store().chats().update(locked.edit().visitorName("Ada L.").build());
+            records().markDelivered("node-a", List.of(email(item, ada.id())), T0);
+            Chat again = store().chats().lock(ada.id()).orElseThrow();
+            assertThat(again.emailNotificationSent()).as("the flag is seen by the same transaction").isTrue();
+            store().chats().update(again.edit().updatedAt(T0.plusSeconds(5)).build());
+        });
+
+        assertThat(chat(ada.id())).isEqualTo(ada.edit().visitorName("Ada L.").updatedAt(T0.plusSeconds(5))
+                .emailNotificationSent(true).build());
+    }
+
+    /**
+     * Flags set while visitors keep writing to the same chats (each write reads the chat under its row lock and
+     * writes it whole): no flag is undone by a write and no write is undone by a flag. Repeated rounds to give the
+     * interleavings a chance; it would fail if either side could overwrite the other.
+     */
+    @Test
+    void flagsAndConcurrentChatUpdatesNeverUndoEachOther() throws Exception {
+        int rounds = 8;
+        int writes = 6;
+        List<PostedMessage> chats = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            chats.add(start("Visitor " + i, "Hi"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(chats.size() + 1);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (PostedMessage c : chats) {
+                    store().transactions().run(() -> {
+                        Chat locked = store().chats().lock(c.chat().id()).orElseThrow();
+                        store().chats().update(locked.edit().emailNotificationSent(false).build());
+                    });
+                }
+                List<OutboxItem> items = new ArrayList<>();
+                for (int i = 0; i < chats.size(); i++) {
+                    items.add(item(null, T0));
+                }
+                String owner = "node-" + round;
+                records().claim(owner, clock.instant(), clock.instant().plusSeconds(300), 1_000);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> work = new ArrayList<>();
+                for (PostedMessage c : chats) {
+                    work.add(pool.submit(() -> {
+                        go.await();
+                        for (int w = 0; w < writes; w++) {
+                            visitor(c.sessionId(), "more");
+                        }
+                        return null;
+                    }));
+                }
+                work.add(pool.submit(() -> {
+                    go.await();
+                    List<Delivered> delivered = new ArrayList<>();
+                    for (int i = 0; i < chats.size(); i++) {
+                        delivered.add(email(items.get(i), chats.get(i).chat().id()));
+                    }
+                    assertThat(records().markDelivered(owner, delivered, T0)).isEqualTo(chats.size());
+                    return null;
+                }));
+                go.countDown();
+                for (Future<?> f : work) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+                for (PostedMessage c : chats) {
+                    Chat now = chat(c.chat().id());
+                    assertThat(now.emailNotificationSent()).as("round %d, chat %d", round, now.id()).isTrue();
+                    assertThat(now.analytics().visitorMessages()).as("no visitor write lost")
+                            .isEqualTo(1 + (long) (round + 1) * writes);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     // ---- the dispatcher ------------------------------------------------------------------------------------
 
     private Outbox dispatcher(int maxAttempts) {
@@ -263,5 +482,57 @@ public abstract class OutboxContract extends ContractSuite {
 
         assertThat(outbox.dispatchDue()).isEqualTo(7);
         assertThat(notifier.delivered()).hasSize(7);
+    }
+
+    private Outbox dispatcher(ChatStore over, NotificationPort port, int batchSize) {
+        OutboxSettings s = new OutboxSettings(5, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Duration.ofMinutes(5), Duration.ofSeconds(1), batchSize);
+        return new Outbox(over, port, clock, s, "node-x");
+    }
+
+    @Test
+    void aDispatcherCompletesEachBatchInOneStoreCallWithoutRewritingChats() {
+        List<Long> chats = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            chats.add(start("Visitor " + i, "Hi").chat().id());
+        }
+        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("outbox.markSent")
+                .failOn("chats.lock").failOn("chats.update");
+
+        assertThat(dispatcher(faulty, notifier, 3).dispatchDue()).isEqualTo(7);
+
+        assertThat(faulty.results("outbox.markDelivered")).containsExactly(3, 3, 1);
+        assertThat(notifier.delivered(NewChatNotification.class)).hasSize(7);
+        assertThat(outbox(OutboxStatus.SENT)).hasSize(7).allSatisfy(i -> assertThat(i.attempts()).isEqualTo(1));
+        assertThat(chats).allSatisfy(id -> assertThat(chat(id).emailNotificationSent()).isTrue());
+    }
+
+    @Test
+    void whatWasDeliveredBeforeAStoreFailureMidBatchIsStillCompleted() {
+        long ada = start("Ada", "Hi").chat().id();
+        long bea = start("Bea", "Hi").chat().id();
+        long cyd = start("Cyd", "Hi").chat().id();
+        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("outbox.markRetry");
+        AtomicInteger calls = new AtomicInteger();
+        List<Long> delivered = new CopyOnWriteArrayList<>();
+        NotificationPort secondFails = n -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IOException("mail server unavailable (simulated)");
+            }
+            delivered.add(n.chatId());
+        };
+
+        assertThatThrownBy(dispatcher(faulty, secondFails, 100)::dispatchDue)
+                .isInstanceOf(FaultInjectingStore.InjectedFault.class);
+
+        assertThat(delivered).containsExactly(ada);
+        assertThat(ids(outbox(OutboxStatus.SENT))).hasSize(1);
+        assertThat(chat(ada).emailNotificationSent()).isTrue();
+        assertThat(outbox(OutboxStatus.PENDING)).hasSize(2).allSatisfy(i -> {
+            assertThat(i.claimedBy()).as("redelivered once the lease expires").isEqualTo("node-x");
+            assertThat(i.attempts()).isZero();
+        });
+        assertThat(chat(bea).emailNotificationSent()).isFalse();
+        assertThat(chat(cyd).emailNotificationSent()).isFalse();
     }
 }

@@ -20,7 +20,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryDepartments departments = new MemoryDepartments(tx);
     private final MemoryArticles articles = new MemoryArticles(tx);
     private final MemoryPresence presence = new MemoryPresence(tx);
-    private final MemoryOutbox outbox = new MemoryOutbox(tx);
+    private final MemoryOutbox outbox = new MemoryOutbox(tx, chats);
     private final MemoryFiles files = new MemoryFiles(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
 

@@ -8,6 +8,7 @@ import dev.parley.chat.Page;
 import dev.parley.chat.PageRequest;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.store.ChatRecords;
+import dev.parley.chat.store.OutboxRecords;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +126,16 @@ final class MemoryChats implements ChatRecords {
             moving.forEach(c -> tx.put(byId, c.id(), c.edit().department(toSlug).build()));
             return moving.size();
         });
+    }
+
+    /** Sets a delivery flag on the chat, if it exists. Call inside {@link MemoryTransactions#inTransaction}. */
+    void flag(long id, OutboxRecords.ChatFlag flag) {
+        Chat c = byId.get(id);
+        if (c != null) {
+            tx.put(byId, id, flag == OutboxRecords.ChatFlag.EMAIL_NOTIFICATION_SENT
+                    ? c.edit().emailNotificationSent(true).build()
+                    : c.edit().offlineNotificationSent(true).build());
+        }
     }
 
     /** Every chat, for the analytics queries. Call under the lock. */

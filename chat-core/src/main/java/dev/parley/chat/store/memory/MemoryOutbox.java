@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 final class MemoryOutbox implements OutboxRecords {
 
     private final MemoryTransactions tx;
+    private final MemoryChats chats;
     private final Map<Long, OutboxItem> byId = new TreeMap<>();
     private long nextId = 1;
 
-    MemoryOutbox(MemoryTransactions tx) {
+    MemoryOutbox(MemoryTransactions tx, MemoryChats chats) {
         this.tx = tx;
+        this.chats = chats;
     }
 
     @Override
@@ -78,6 +80,26 @@ final class MemoryOutbox implements OutboxRecords {
     public void markSent(long id, Instant at) {
         change(id, i -> copy(i, OutboxStatus.SENT, i.payload(), i.attempts() + 1, i.nextAttemptAt(), null, null,
                 null));
+    }
+
+    @Override
+    public int markDelivered(String owner, List<Delivered> delivered, Instant at) {
+        return tx.inTransaction(() -> {
+            int sent = 0;
+            for (Delivered d : delivered) {
+                OutboxItem i = byId.get(d.id());
+                if (i == null || i.status() != OutboxStatus.PENDING || !owner.equals(i.claimedBy())) {
+                    continue;
+                }
+                tx.put(byId, i.id(), copy(i, OutboxStatus.SENT, i.payload(), i.attempts() + 1, i.nextAttemptAt(),
+                        null, null, null));
+                sent++;
+                if (d.flag() != null) {
+                    chats.flag(d.chatId(), d.flag());
+                }
+            }
+            return sent;
+        });
     }
 
     @Override
