@@ -235,8 +235,8 @@ final class JpaAnalytics implements AnalyticsQueries {
             t.em.flush();
             Map<LocalDate, Long> days = new HashMap<>();
             List<?> rows = t.em.createNativeQuery("SELECT bucket_start, SUM(total) FROM " + tables.rollup
-                            + " WHERE granularity = " + ChatRollups.DAY + " AND bucket_start >= ?1 AND bucket_start < ?2"
-                            + " GROUP BY bucket_start HAVING SUM(total) > 0")
+                            + " WHERE granularity = " + ChatRollups.DAY + " AND bucket_start >= ?1"
+                            + " AND bucket_start < ?2 GROUP BY bucket_start HAVING SUM(total) > 0")
                     .setParameter(1, first.toEpochDay()).setParameter(2, end.toEpochDay()).getResultList();
             for (Object row : rows) {
                 Object[] cells = (Object[]) row;

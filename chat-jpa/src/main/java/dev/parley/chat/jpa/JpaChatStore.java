@@ -60,7 +60,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaOutbox outbox;
     private final JpaFiles files;
     private final JpaAnalytics analytics;
-    private final ChatRollups rollups;
+    private final RollupRebuilds rebuilds;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -95,7 +95,8 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
             new SchemaMigrator(dataSourceOf(factory), options.tablePrefix()).migrate();
         }
         Tables tables = new Tables(kind, qualifier, options.tablePrefix());
-        this.rollups = new ChatRollups(tables, options.reportZone());
+        ChatRollups rollups = new ChatRollups(tables, options.reportZone());
+        this.rebuilds = new RollupRebuilds(tables, rollups);
         this.tx = new JpaTransactions(factory, rollups::beforeCommit);
         this.chats = new JpaChats(tx, tables, rollups);
         this.messages = new JpaMessages(tx);
@@ -105,7 +106,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
-        rollups.prepare(tx);
+        rebuilds.prepare(tx);
         log.info("Parley JPA store ready on {} (tables {}*, analytics days in {})", kind,
                 qualifier + options.tablePrefix(), options.reportZone().getId());
     }
@@ -264,7 +265,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
      * exact itself. On PostgreSQL, writers wait for the rebuild (a table lock) and are not lost.
      */
     public void rebuildRollups() {
-        rollups.rebuild(tx);
+        rebuilds.rebuild(tx);
     }
 
     /** Closes the entity manager factory when {@link #create} built it; a host's factory stays open. */

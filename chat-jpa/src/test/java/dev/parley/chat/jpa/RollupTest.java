@@ -182,8 +182,10 @@ class RollupTest {
                 int chat = random.nextInt(chats);
                 twins.clock.advance(Duration.ofSeconds(1 + random.nextInt(5)));
                 switch (random.nextInt(7)) {
-                    case 0 -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(VisitorMessage.text(s, "more")));
-                    case 1 -> twins.both(chat, (p, s, id) -> p.chats().postAdminMessage(AdminMessage.text(id, "ann", "ok")));
+                    case 0 -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(
+                            VisitorMessage.text(s, "more")));
+                    case 1 -> twins.both(chat, (p, s, id) -> p.chats().postAdminMessage(
+                            AdminMessage.text(id, "ann", "ok")));
                     case 2 -> {
                         ChatStatus status = random.nextBoolean() ? ChatStatus.RESOLVED : ChatStatus.CLOSED;
                         twins.both(chat, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, status)));
@@ -356,7 +358,7 @@ class RollupTest {
             twins.reopen(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(LOS_ANGELES)));
             assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
             assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup_zone WHERE rules = '"
-                    + ChatRollups.rulesFingerprint(LOS_ANGELES) + "'")).isEqualTo(1);
+                    + RollupRebuilds.rulesFingerprint(LOS_ANGELES) + "'")).isEqualTo(1);
 
             // the same zone and rules: nothing to rebuild
             ((JpaChatStore) twins.dbStore).close();
