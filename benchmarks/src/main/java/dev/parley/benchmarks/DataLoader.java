@@ -3,7 +3,10 @@ package dev.parley.benchmarks;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.analytics.ChatAnalytics;
+import dev.parley.chat.store.ChatStore;
 import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +38,10 @@ final class DataLoader {
         this.generator = generator;
     }
 
-    /** Adds chats until the table holds {@code total}; answers how many messages were added. */
+    /**
+     * Adds chats until the table holds {@code total}; answers how many messages were added. The store's rollups are
+     * stale afterwards: see {@link #rebuildStoreRollups}.
+     */
     long growTo(long total) throws SQLException {
         long chats = count("SELECT count(*) FROM " + Schema.CHAT);
         long nextChat = count("SELECT coalesce(max(id), 0) FROM " + Schema.CHAT) + 1;
@@ -59,7 +65,6 @@ final class DataLoader {
         }
         advance(Schema.CHAT_SEQUENCE, nextChat + 100);
         advance(Schema.MESSAGE_SEQUENCE, nextMessage + 100);
-        rebuildStoreRollups();
         analyze();
         return added;
     }
@@ -73,36 +78,28 @@ final class DataLoader {
     }
 
     /**
-     * The rows loaded here bypass the store, so chat-jpa's own rollup table (kept by the store in every chat
-     * transaction) is rebuilt from the chat rows with the statement of its migration (V002).
+     * The rows loaded here bypass the store, so chat-jpa's rollup rows (the quarter hours and the days of the report
+     * zone, kept by the store in every chat transaction) are rebuilt from the chat rows by the store's own rebuild,
+     * {@code JpaChatStore.rebuildRollups()} (looked up by name, like the store itself: see {@link Stores}).
      */
-    private void rebuildStoreRollups() throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            boolean present = false;
-            while (tables.next()) {
-                present |= tables.getString("TABLE_NAME").equalsIgnoreCase(Schema.ROLLUP);
-            }
-            if (!present) {
-                return;
-            }
+    void rebuildStoreRollups(ChatStore store) throws SQLException {
+        Method rebuild;
+        try {
+            rebuild = store.getClass().getMethod("rebuildRollups");
+        } catch (NoSuchMethodException e) {
+            return; // a store without rollups
         }
-        db.execute("DELETE FROM " + Schema.ROLLUP, "INSERT INTO " + Schema.ROLLUP + " (bucket_start, department, "
-                + "total, active, resolved, rated, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, "
-                + "responded, response_time_sum, timed_resolutions, resolution_time_sum, message_sum) "
-                + "SELECT s - MOD(MOD(s, 900) + 900, 900), department, COUNT(*), "
-                + "SUM(CASE WHEN status IN ('ACTIVE', 'WAITING') THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END), "
-                + "COUNT(rating), COALESCE(SUM(rating), 0), "
-                + "SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END), COUNT(response_time), "
-                + "COALESCE(SUM(response_time), 0), COUNT(resolution_time), COALESCE(SUM(resolution_time), 0), "
-                + "SUM(total_messages) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT) AS s, "
-                + "department, status, rating, response_time, resolution_time, total_messages FROM " + Schema.CHAT
-                + ") c GROUP BY s - MOD(MOD(s, 900) + 900, 900), department");
+        try {
+            rebuild.invoke(store);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
         if (db.isPostgres()) {
             db.execute("VACUUM ANALYZE " + Schema.ROLLUP);
+        } else {
+            db.execute("ANALYZE");
         }
     }
 

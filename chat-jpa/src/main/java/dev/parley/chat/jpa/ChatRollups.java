@@ -4,6 +4,9 @@ import dev.parley.chat.Chat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,16 +15,34 @@ import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps {@code <prefix>chat_rollup} exact: one row per (quarter hour of {@code created_at}, department) holding the
- * sums over its chats that the report needs. Every chat insert, update and department move adds the difference of
- * the chats' contributions before and after to its transaction; just before the transaction commits (or before a
- * rollup read inside it) the differences are applied, one upsert per changed row, in key order (so two transactions
- * never wait for each other's rollup rows in a cycle), and the rows stay locked only for the commit.
+ * Keeps {@code <prefix>chat_rollup} exact. It holds the sums over chats that the report needs at two granularities:
+ * one row per (quarter hour of {@code created_at}, department), which serves a report in any zone, and rows per
+ * (local date of {@code created_at} in the report zone, department, stripe), which serve the report in that zone
+ * with a number of rows that does not grow with the chats. A day's chats are spread over {@link #STRIPES} rows by
+ * chat id, so that messages in today's chats do not all queue on one row lock.
+ *
+ * <p>Every chat insert, update and department move adds the difference of the chats' contributions before and after
+ * to its transaction, for both granularities; just before the transaction commits (after the entity changes are
+ * flushed, or before a rollup read inside it) the differences are applied in one batched upsert, in key order (so
+ * two transactions never wait for each other's rollup rows in a cycle), and the rows stay locked only for that
+ * statement and the commit.
+ *
+ * <p>{@link RollupRebuilds} builds the rows from the chat table: the daily rows at start-up when they were cut in
+ * another zone, all of them on demand.
  */
 final class ChatRollups {
 
     /** Bucket length in seconds: every real UTC offset is a multiple of it, so a bucket lies inside one local date. */
     static final long BUCKET = 900;
+
+    /** The granularity of the rows per quarter hour ({@code bucket_start}: the epoch second it starts). */
+    static final int QUARTER_HOUR = 0;
+
+    /** The granularity of the rows per local date of the report zone ({@code bucket_start}: its epoch day). */
+    static final int DAY = 1;
+
+    /** How many rows share the chats of one local date and department ({@code stripe}: chat id modulo this). */
+    static final int STRIPES = 8;
 
     /** The sum columns, in the order of a contribution. */
     static final List<String> COLUMNS = List.of("total", "active", "resolved", "rated", "rating_sum", "rating_1",
@@ -40,21 +61,54 @@ final class ChatRollups {
             + " COUNT(response_time), COALESCE(SUM(response_time), 0), COUNT(resolution_time),"
             + " COALESCE(SUM(resolution_time), 0), SUM(total_messages)";
 
+    /** The key columns, in key order. */
+    static final String KEY_COLUMNS = "granularity, bucket_start, department, stripe";
+
+    /** The condition on the key columns, parameters in {@link #bindKey} order. */
+    private static final String KEY_MATCH =
+            " WHERE granularity = ? AND bucket_start = ? AND department = ? AND stripe = ?";
+
     private static final int TOTAL = 0;
 
     private final Tables tables;
+    private final ZoneId zone;
+    private volatile boolean daysReady;
 
-    ChatRollups(Tables tables) {
+    ChatRollups(Tables tables, ZoneId zone) {
         this.tables = tables;
+        this.zone = zone;
     }
 
-    /** A rollup row's key. */
-    record Key(long bucketStart, String department) implements Comparable<Key> {
+    /** The zone of the daily rows. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Whether the daily rows were checked at start-up to be cut in {@link #zone()} (see {@link RollupRebuilds});
+     * false only when the schema lacked them then, and reports read the quarter hours.
+     */
+    boolean daysReady() {
+        return daysReady;
+    }
+
+    void daysReady(boolean value) {
+        daysReady = value;
+    }
+
+    /** A rollup row's key, ordered as the primary key. */
+    record Key(int granularity, long bucket, String department, int stripe) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key o) {
-            int c = Long.compare(bucketStart, o.bucketStart);
-            return c != 0 ? c : department.compareTo(o.department);
+            int c = Integer.compare(granularity, o.granularity);
+            if (c == 0) {
+                c = Long.compare(bucket, o.bucket);
+            }
+            if (c == 0) {
+                c = department.compareTo(o.department);
+            }
+            return c != 0 ? c : Integer.compare(stripe, o.stripe);
         }
     }
 
@@ -63,8 +117,11 @@ final class ChatRollups {
         return Math.floorDiv(epochSecond, BUCKET) * BUCKET;
     }
 
-    static Key keyOf(Chat c) {
-        return new Key(bucketOf(c.createdAt().getEpochSecond()), c.department());
+    /** The rows a chat counts in: its quarter hour's and its local date's (in the report zone). */
+    List<Key> keysOf(long chatId, Instant createdAt, String department) {
+        return List.of(new Key(QUARTER_HOUR, bucketOf(createdAt.getEpochSecond()), department, 0),
+                new Key(DAY, LocalDate.ofInstant(createdAt, zone).toEpochDay(), department,
+                        (int) Math.floorMod(chatId, (long) STRIPES)));
     }
 
     static long[] contribution(Chat c) {
@@ -99,22 +156,28 @@ final class ChatRollups {
     /** Records a chat changing from {@code before} (null: new) to {@code after}; nothing when its sums are equal. */
     void change(Tx t, @Nullable Chat before, Chat after) {
         long[] now = contribution(after);
-        Key to = keyOf(after);
         if (before != null) {
             long[] was = contribution(before);
-            Key from = keyOf(before);
-            if (from.equals(to) && Arrays.equals(was, now)) {
+            if (before.department().equals(after.department()) && Arrays.equals(was, now)) {
                 return;
             }
-            add(t.pendingRollup(), from, was, -1);
+            for (Key from : keysOf(before.id(), before.createdAt(), before.department())) {
+                add(t.pendingRollup(), from, was, -1);
+            }
         }
-        add(t.pendingRollup(), to, now, 1);
+        for (Key to : keysOf(after.id(), after.createdAt(), after.department())) {
+            add(t.pendingRollup(), to, now, 1);
+        }
     }
 
-    /** Records a chat's contribution moving from one row to another (a department move). */
-    void move(Tx t, Key from, Key to, long[] contribution) {
-        add(t.pendingRollup(), from, contribution, -1);
-        add(t.pendingRollup(), to, contribution, 1);
+    /** Records a chat's contribution moving from one department's rows to another's (a department move). */
+    void move(Tx t, long chatId, Instant createdAt, String from, String to, long[] contribution) {
+        for (Key key : keysOf(chatId, createdAt, from)) {
+            add(t.pendingRollup(), key, contribution, -1);
+        }
+        for (Key key : keysOf(chatId, createdAt, to)) {
+            add(t.pendingRollup(), key, contribution, 1);
+        }
     }
 
     private static void add(Map<Key, long[]> pending, Key key, long[] values, int sign) {
@@ -124,7 +187,21 @@ final class ChatRollups {
         }
     }
 
-    /** Applies the transaction's pending differences to the rollup rows (in key order) and forgets them. */
+    /**
+     * Runs just before a transaction commits: writes the entity changes first, then the rollup differences, so the
+     * rollup rows are locked for one statement and the commit only.
+     */
+    void beforeCommit(Tx t) {
+        if (!t.pendingRollup().isEmpty()) {
+            t.em.flush();
+            flush(t);
+        }
+    }
+
+    /**
+     * Applies the transaction's pending differences to the rollup rows (both granularities in one batched
+     * statement on PostgreSQL, in key order) and forgets them.
+     */
     void flush(Tx t) {
         Map<Key, long[]> pending = t.pendingRollup();
         if (pending.isEmpty()) {
@@ -151,10 +228,10 @@ final class ChatRollups {
     }
 
     private void upsertPostgres(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.rollup).append(" (bucket_start, department");
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.rollup).append(" (").append(KEY_COLUMNS);
         COLUMNS.forEach(col -> sql.append(", ").append(col));
-        sql.append(") VALUES (?, ?").append(", ?".repeat(COLUMNS.size())).append(")")
-                .append(" ON CONFLICT (bucket_start, department) DO UPDATE SET ");
+        sql.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")")
+                .append(" ON CONFLICT (").append(KEY_COLUMNS).append(") DO UPDATE SET ");
         for (int i = 0; i < COLUMNS.size(); i++) {
             String col = COLUMNS.get(i);
             sql.append(i == 0 ? "" : ", ").append(col).append(" = ").append(tables.rollup).append('.').append(col)
@@ -162,10 +239,9 @@ final class ChatRollups {
         }
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             for (Map.Entry<Key, long[]> change : changes) {
-                s.setLong(1, change.getKey().bucketStart());
-                s.setString(2, change.getKey().department());
+                int next = bindKey(s, 1, change.getKey());
                 for (int i = 0; i < COLUMNS.size(); i++) {
-                    s.setLong(3 + i, change.getValue()[i]);
+                    s.setLong(next + i, change.getValue()[i]);
                 }
                 s.addBatch();
             }
@@ -181,27 +257,25 @@ final class ChatRollups {
     private void upsertH2(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
         StringBuilder update = new StringBuilder("UPDATE ").append(tables.rollup).append(" SET ");
         StringBuilder insert = new StringBuilder("INSERT INTO ").append(tables.rollup)
-                .append(" (bucket_start, department");
+                .append(" (").append(KEY_COLUMNS);
         for (int i = 0; i < COLUMNS.size(); i++) {
             String col = COLUMNS.get(i);
             update.append(i == 0 ? "" : ", ").append(col).append(" = ").append(col).append(" + ?");
             insert.append(", ").append(col);
         }
-        update.append(" WHERE bucket_start = ? AND department = ?");
-        insert.append(") VALUES (?, ?").append(", ?".repeat(COLUMNS.size())).append(")");
+        update.append(KEY_MATCH);
+        insert.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")");
         try (PreparedStatement u = c.prepareStatement(update.toString());
              PreparedStatement in = c.prepareStatement(insert.toString())) {
             for (Map.Entry<Key, long[]> change : changes) {
                 Key key = change.getKey();
                 long[] v = change.getValue();
+                int next = bindKey(in, 1, key);
                 for (int i = 0; i < COLUMNS.size(); i++) {
                     u.setLong(1 + i, v[i]);
-                    in.setLong(3 + i, v[i]);
+                    in.setLong(next + i, v[i]);
                 }
-                u.setLong(COLUMNS.size() + 1, key.bucketStart());
-                u.setString(COLUMNS.size() + 2, key.department());
-                in.setLong(1, key.bucketStart());
-                in.setString(2, key.department());
+                bindKey(u, COLUMNS.size() + 1, key);
                 for (int attempt = 1; u.executeUpdate() == 0; attempt++) {
                     try {
                         in.executeUpdate();
@@ -218,13 +292,12 @@ final class ChatRollups {
 
     /** Rows whose chats all moved away are deleted (only a department move empties a row). */
     private void deleteEmpty(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.rollup
-                + " WHERE bucket_start = ? AND department = ? AND total = 0")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.rollup + KEY_MATCH
+                + " AND total = 0")) {
             boolean any = false;
             for (Map.Entry<Key, long[]> change : changes) {
                 if (change.getValue()[TOTAL] < 0) {
-                    s.setLong(1, change.getKey().bucketStart());
-                    s.setString(2, change.getKey().department());
+                    bindKey(s, 1, change.getKey());
                     s.addBatch();
                     any = true;
                 }
@@ -233,5 +306,14 @@ final class ChatRollups {
                 s.executeBatch();
             }
         }
+    }
+
+    /** Binds the key columns from this parameter on; answers the next parameter's index. */
+    private static int bindKey(PreparedStatement s, int first, Key key) throws SQLException {
+        s.setInt(first, key.granularity());
+        s.setLong(first + 1, key.bucket());
+        s.setString(first + 2, key.department());
+        s.setInt(first + 3, key.stripe());
+        return first + 4;
     }
 }

@@ -60,6 +60,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaOutbox outbox;
     private final JpaFiles files;
     private final JpaAnalytics analytics;
+    private final RollupRebuilds rebuilds;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -94,8 +95,9 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
             new SchemaMigrator(dataSourceOf(factory), options.tablePrefix()).migrate();
         }
         Tables tables = new Tables(kind, qualifier, options.tablePrefix());
-        ChatRollups rollups = new ChatRollups(tables);
-        this.tx = new JpaTransactions(factory, rollups::flush);
+        ChatRollups rollups = new ChatRollups(tables, options.reportZone());
+        this.rebuilds = new RollupRebuilds(tables, rollups);
+        this.tx = new JpaTransactions(factory, rollups::beforeCommit);
         this.chats = new JpaChats(tx, tables, rollups);
         this.messages = new JpaMessages(tx);
         this.departments = new JpaDepartments(tx);
@@ -104,7 +106,9 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
-        log.info("Parley JPA store ready on {} (tables {}*)", kind, qualifier + options.tablePrefix());
+        rebuilds.prepare(tx);
+        log.info("Parley JPA store ready on {} (tables {}*, analytics days in {})", kind,
+                qualifier + options.tablePrefix(), options.reportZone().getId());
     }
 
     /**
@@ -253,6 +257,15 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public AnalyticsQueries analytics() {
         return analytics;
+    }
+
+    /**
+     * Rebuilds the analytics rollups (the quarter-hour and the daily rows) from the chat table. Needed only after
+     * chats were written around the store, e.g. loaded with {@code COPY} or changed by hand SQL; the store keeps them
+     * exact itself. On PostgreSQL, writers wait for the rebuild (a table lock) and are not lost.
+     */
+    public void rebuildRollups() {
+        rebuilds.rebuild(tx);
     }
 
     /** Closes the entity manager factory when {@link #create} built it; a host's factory stays open. */

@@ -210,7 +210,7 @@ final class JpaChats implements ChatRecords {
     public int moveDepartment(String fromSlug, String toSlug) {
         return tx.call(t -> {
             t.em.flush();
-            String columns = "created_at, status, rating, response_time, resolution_time, total_messages";
+            String columns = "created_at, status, rating, response_time, resolution_time, total_messages, id";
             String update = "UPDATE " + tables.chat + " SET department = ? WHERE department = ?";
             String sql = tables.postgres() ? update + " RETURNING " + columns
                     : "SELECT " + columns + " FROM NEW TABLE (" + update + ")";
@@ -221,12 +221,11 @@ final class JpaChats implements ChatRecords {
                     s.setString(2, fromSlug);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            long bucket = ChatRollups.bucketOf(rs.getObject(1, OffsetDateTime.class).toEpochSecond());
                             long[] contribution = ChatRollups.contribution(rs.getString(2),
                                     rs.getObject(3, Integer.class), rs.getObject(4, Long.class),
                                     rs.getObject(5, Long.class), rs.getLong(6));
-                            rollups.move(t, new ChatRollups.Key(bucket, fromSlug), new ChatRollups.Key(bucket, toSlug),
-                                    contribution);
+                            rollups.move(t, rs.getLong(7), rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                    fromSlug, toSlug, contribution);
                             n++;
                         }
                     }

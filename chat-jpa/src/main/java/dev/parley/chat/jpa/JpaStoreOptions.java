@@ -1,6 +1,7 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.jpa.schema.TablePrefix;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -13,18 +14,30 @@ import java.util.Objects;
  * @param validateSchema whether the entity manager factory that {@link JpaChatStore#create} builds checks the
  *                       mapping against the database at start-up ({@code hibernate.hbm2ddl.auto=validate}; default
  *                       true). Hibernate never creates or changes Parley's schema.
+ * @param reportZone     the zone whose local days the store keeps daily analytics rollups for (default UTC, the
+ *                       default of {@code ParleySettings.timeZone()}); set it to the zone the analytics report
+ *                       uses by default. Reports in other zones stay exact, from the quarter-hour rollups. At
+ *                       start-up the store rebuilds the daily rows when they were built in another zone.
  */
-public record JpaStoreOptions(String tablePrefix, boolean migrate, boolean validateSchema) {
+public record JpaStoreOptions(String tablePrefix, boolean migrate, boolean validateSchema, ZoneId reportZone) {
 
-    /** The defaults: prefix {@code parley_}, migrations on, schema validated. */
-    public static final JpaStoreOptions DEFAULTS = new JpaStoreOptions(TablePrefix.DEFAULT, true, true);
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
-    /** Checks the prefix. */
+    /** The defaults: prefix {@code parley_}, migrations on, schema validated, report zone UTC. */
+    public static final JpaStoreOptions DEFAULTS = new JpaStoreOptions(TablePrefix.DEFAULT, true, true, UTC);
+
+    /** Checks the prefix and the zone. */
     public JpaStoreOptions {
         TablePrefix.check(Objects.requireNonNull(tablePrefix, "tablePrefix"));
+        Objects.requireNonNull(reportZone, "reportZone");
     }
 
-    /** A prefix and whether to migrate; the schema is validated. */
+    /** A prefix, whether to migrate and whether to validate the schema; the report zone is UTC. */
+    public JpaStoreOptions(String tablePrefix, boolean migrate, boolean validateSchema) {
+        this(tablePrefix, migrate, validateSchema, UTC);
+    }
+
+    /** A prefix and whether to migrate; the schema is validated, the report zone is UTC. */
     public JpaStoreOptions(String tablePrefix, boolean migrate) {
         this(tablePrefix, migrate, true);
     }
@@ -36,16 +49,21 @@ public record JpaStoreOptions(String tablePrefix, boolean migrate, boolean valid
 
     /** These options with another table prefix. */
     public JpaStoreOptions withTablePrefix(String value) {
-        return new JpaStoreOptions(value, migrate, validateSchema);
+        return new JpaStoreOptions(value, migrate, validateSchema, reportZone);
     }
 
     /** These options with migrations on or off. */
     public JpaStoreOptions withMigrate(boolean value) {
-        return new JpaStoreOptions(tablePrefix, value, validateSchema);
+        return new JpaStoreOptions(tablePrefix, value, validateSchema, reportZone);
     }
 
     /** These options with schema validation on or off. */
     public JpaStoreOptions withValidateSchema(boolean value) {
-        return new JpaStoreOptions(tablePrefix, migrate, value);
+        return new JpaStoreOptions(tablePrefix, migrate, value, reportZone);
+    }
+
+    /** These options with another report zone (e.g. {@code ParleySettings.timeZone()}). */
+    public JpaStoreOptions withReportZone(ZoneId value) {
+        return new JpaStoreOptions(tablePrefix, migrate, validateSchema, value);
     }
 }

@@ -14,6 +14,7 @@ final class Tables {
     final String presence;
     final String outbox;
     final String rollup;
+    final String rollupZone;
 
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
@@ -22,6 +23,7 @@ final class Tables {
         this.presence = qualifier + prefix + "presence";
         this.outbox = qualifier + prefix + "outbox";
         this.rollup = qualifier + prefix + "chat_rollup";
+        this.rollupZone = qualifier + prefix + "chat_rollup_zone";
     }
 
     boolean postgres() {

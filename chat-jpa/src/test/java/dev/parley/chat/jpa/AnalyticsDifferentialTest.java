@@ -1,7 +1,8 @@
 package dev.parley.chat.jpa;
 
-import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
@@ -21,17 +22,21 @@ import dev.parley.chat.analytics.StoreAnalyticsCalculator;
 import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
+import dev.parley.chat.tck.MutableClock;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The same random dataset (5,000 chats over 90 days: messages, replies, departments, statuses, reopenings,
  * ratings) built through the core on the in-memory store, copied into each database, gives identical reports for
  * several windows and time zones. The window ends on a day after the start of daylight saving time in Los Angeles.
+ * Each database runs with the report zone UTC and, in a second database, America/Los_Angeles: a report in the store's
+ * report zone reads its daily rollup rows, one in another zone its quarter-hour rows (and the daily rows of the whole
+ * report-zone days inside its window).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsDifferentialTest {
@@ -52,10 +60,15 @@ class AnalyticsDifferentialTest {
     private static final List<Admin> ADMINS = List.of(
             new Admin("ann", "Ann", null, "agent", Set.of()),
             new Admin("ben", "Ben", null, "agent", Set.of("sales")));
+    private static final List<ZoneId> REPORT_ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("America/Los_Angeles"));
 
     private final MutableClock clock = new MutableClock(END);
     private final InMemoryChatStore memory = new InMemoryChatStore();
-    private final Map<DatabaseKind, Map<Long, Long>> loaded = new EnumMap<>(DatabaseKind.class);
+    private final Map<String, Loaded> loaded = new HashMap<>();
+
+    /** A database holding the dataset: its store, its data source, memory id → database id. */
+    private record Loaded(JpaChatStore store, DataSource dataSource, Map<Long, Long> ids,
+            @Nullable HikariDataSource owned) {}
 
     @BeforeAll
     void buildTheDatasetThroughTheCore() {
@@ -96,27 +109,39 @@ class AnalyticsDifferentialTest {
         clock.set(END);
     }
 
+    @AfterAll
+    void closeTheExtraDatabases() {
+        for (Loaded l : loaded.values()) {
+            if (l.owned() != null) {
+                l.store().close();
+                l.owned().close();
+            }
+        }
+    }
+
     static Stream<Arguments> windows() {
         List<Arguments> cases = new ArrayList<>();
         for (DatabaseKind kind : DatabaseKind.values()) {
-            for (String zone : List.of("UTC", "America/Los_Angeles", "Asia/Kolkata")) {
-                for (int days : List.of(1, 7, 30, 90, 365)) {
-                    cases.add(Arguments.of(kind, days, ZoneId.of(zone)));
+            for (ZoneId reportZone : REPORT_ZONES) {
+                for (String zone : List.of("UTC", "America/Los_Angeles", "Asia/Kolkata")) {
+                    for (int days : List.of(1, 7, 30, 90, 365)) {
+                        cases.add(Arguments.of(kind, reportZone, days, ZoneId.of(zone)));
+                    }
                 }
             }
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1} days in {2}")
+    @ParameterizedTest(name = "{0}, report zone {1}: {2} days in {3}")
     @MethodSource("windows")
-    void theDatabaseComputesTheSameReportAsTheCoreInMemory(DatabaseKind kind, int days, ZoneId zone) {
-        Map<Long, Long> ids = loaded.computeIfAbsent(kind, this::copyInto);
-        ChatStore store = TestDatabases.of(kind).store;
+    void theDatabaseComputesTheSameReportAsTheCoreInMemory(DatabaseKind kind, ZoneId reportZone, int days,
+            ZoneId zone) {
+        Loaded target = loaded.computeIfAbsent(kind + "/" + reportZone, k -> load(kind, reportZone));
         AnalyticsQuery query = new AnalyticsQuery(days, zone);
 
         AnalyticsReport expected = new StoreAnalyticsCalculator(memory.analytics(), clock).calculate(query);
-        AnalyticsReport actual = new StoreAnalyticsCalculator(store.analytics(), clock).calculate(query);
+        AnalyticsReport actual = new StoreAnalyticsCalculator(target.store().analytics(), clock).calculate(query);
 
         if (days == 365) {
             assertThat(expected.summary().totalChats()).as("the dataset is the size asked for").isEqualTo(CHATS);
@@ -127,16 +152,34 @@ class AnalyticsDifferentialTest {
         if (days >= 7) {
             assertThat(expected.summary().totalChats()).isPositive();
         }
-        assertThat(actual).isEqualTo(withDatabaseIds(expected, ids));
+        assertThat(actual).isEqualTo(withDatabaseIds(expected, target.ids()));
+    }
+
+    /** The dataset in the shared database (report zone UTC) or in a fresh one with another report zone. */
+    private Loaded load(DatabaseKind kind, ZoneId reportZone) {
+        Loaded target;
+        if (reportZone.equals(JpaStoreOptions.DEFAULTS.reportZone())) {
+            TestDatabases.TestDatabase database = TestDatabases.of(kind);
+            target = new Loaded(database.emptyStore(), database.dataSource, new HashMap<>(), null);
+        } else {
+            HikariDataSource ds = TestDatabases.fresh(kind);
+            target = new Loaded(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(reportZone)), ds,
+                    new HashMap<>(), ds);
+        }
+        copyInto(target.store(), target.ids());
+        try {
+            RollupTest.assertRollupEqualsChats(target.dataSource(), "parley_", reportZone);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return target;
     }
 
     /**
-     * Copies every chat and message into the emptied database, a thousand chats per transaction (JDBC batches of
-     * 50 inserts); answers memory id → database id.
+     * Copies every chat and message into the empty database, a thousand chats per transaction (JDBC batches of
+     * 50 inserts), noting memory id → database id.
      */
-    private Map<Long, Long> copyInto(DatabaseKind kind) {
-        ChatStore store = TestDatabases.of(kind).emptyStore();
-        Map<Long, Long> ids = new HashMap<>();
+    private void copyInto(ChatStore store, Map<Long, Long> ids) {
         for (long first = 1; first <= CHATS; first += 1_000) {
             long from = first;
             store.transactions().run(() -> {
@@ -152,7 +195,6 @@ class AnalyticsDifferentialTest {
                 }
             });
         }
-        return ids;
     }
 
     private static AnalyticsReport withDatabaseIds(AnalyticsReport r, Map<Long, Long> ids) {

@@ -27,6 +27,7 @@ class DatabaseDocTest {
         JpaStoreOptions defaults = JpaStoreOptions.DEFAULTS;
         assertThat(doc()).contains("| `tablePrefix` | `" + defaults.tablePrefix() + "` |",
                 "| `migrate` | `" + defaults.migrate() + "` |",
-                "| `validateSchema` | `" + defaults.validateSchema() + "` |");
+                "| `validateSchema` | `" + defaults.validateSchema() + "` |",
+                "| `reportZone` | `" + defaults.reportZone().getId() + "` |");
     }
 }

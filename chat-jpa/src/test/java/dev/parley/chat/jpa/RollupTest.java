@@ -29,6 +29,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,18 +40,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rollup table stays equal to the sums over the chats as chats change after they were created (messages,
- * status changes, reopenings, ratings, department changes and moves), and the V002 backfill of existing chats is
- * exact: every row equals the aggregate over its chats, and reports equal the in-memory store's.
+ * The rollup rows stay equal to the sums over the chats, at both granularities, as chats change after they were
+ * created (messages, status changes, reopenings, ratings, department changes and moves); the V002/V003 backfills of
+ * existing chats are exact; the daily rows are rebuilt when the report zone (or its rules) changed; a report in the
+ * report zone reads only the daily rows; and reports equal the in-memory store's in every zone.
  */
 class RollupTest {
 
     private static final Instant END = Instant.parse("2025-11-02T20:15:00Z");
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     private static final List<String> DEPARTMENTS = List.of("general", "sales", "technical", "finance");
     private static final List<Admin> ADMINS = List.of(new Admin("ann", "Ann", null, "agent", Set.of()));
 
@@ -57,9 +66,9 @@ class RollupTest {
     private static final class Twins {
         final MutableClock clock = new MutableClock(END);
         final InMemoryChatStore memoryStore = new InMemoryChatStore();
-        final ChatStore dbStore;
+        ChatStore dbStore;
         final Parley memory;
-        final Parley db;
+        Parley db;
         final List<String[]> sessions = new ArrayList<>();
         final List<long[]> ids = new ArrayList<>();
 
@@ -67,6 +76,13 @@ class RollupTest {
             this.dbStore = dbStore;
             this.memory = parley(memoryStore);
             this.db = parley(dbStore);
+        }
+
+        /** Goes on with another store on the same database (e.g. after a restart with other options). */
+        void reopen(ChatStore store) {
+            db.close();
+            dbStore = store;
+            db = parley(store);
         }
 
         private Parley parley(ChatStore store) {
@@ -122,73 +138,107 @@ class RollupTest {
                 r.topRatedChats().stream().map(c -> c.visitorName() + "/" + c.rating() + "/" + c.createdAt()).toList());
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void rollupsStayExactAsChatsChangeAfterCreation(DatabaseKind kind) throws Exception {
-        TestDatabases.TestDatabase database = TestDatabases.of(kind);
-        Twins twins = new Twins(database.emptyStore());
-        Random random = new Random(11);
-        int chats = 120;
-        for (int i = 0; i < chats; i++) {
-            twins.clock.set(END.minusSeconds(60 + random.nextInt(10 * 86_400)));
-            twins.start("Visitor " + i, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
+    /** Each database with the report zone UTC (the shared test database) and Los Angeles (a fresh one). */
+    static Stream<Arguments> databasesAndZones() {
+        return Stream.of(DatabaseKind.values())
+                .flatMap(kind -> Stream.of(Arguments.of(kind, UTC), Arguments.of(kind, LOS_ANGELES)));
+    }
+
+    /** A store with this report zone on an empty database, and its data source. */
+    private record Target(JpaChatStore store, DataSource dataSource, @Nullable HikariDataSource owned)
+            implements AutoCloseable {
+
+        static Target of(DatabaseKind kind, ZoneId zone) {
+            if (zone.equals(JpaStoreOptions.DEFAULTS.reportZone())) {
+                TestDatabases.TestDatabase database = TestDatabases.of(kind);
+                return new Target(database.emptyStore(), database.dataSource, null);
+            }
+            HikariDataSource ds = TestDatabases.fresh(kind);
+            return new Target(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(zone)), ds, ds);
         }
-        twins.clock.set(END.minusSeconds(3_600));
-        for (int step = 0; step < 600; step++) {
-            int chat = random.nextInt(chats);
-            twins.clock.advance(Duration.ofSeconds(1 + random.nextInt(5)));
-            switch (random.nextInt(7)) {
-                case 0 -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(VisitorMessage.text(s, "more")));
-                case 1 -> twins.both(chat, (p, s, id) -> p.chats().postAdminMessage(AdminMessage.text(id, "ann", "ok")));
-                case 2 -> {
-                    ChatStatus status = random.nextBoolean() ? ChatStatus.RESOLVED : ChatStatus.CLOSED;
-                    twins.both(chat, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, status)));
-                }
-                case 3 -> twins.both(chat, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id,
-                        ChatStatus.ACTIVE)));
-                case 4 -> {
-                    int rating = 1 + random.nextInt(5);
-                    twins.both(chat, (p, s, id) -> p.chats().rateChat(s, rating, null));
-                }
-                case 5 -> {
-                    String department = DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
-                    twins.both(chat, (p, s, id) -> p.chats().updateChat(
-                            new ChatUpdate(id, null, department, null, false)));
-                }
-                default -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(
-                        VisitorMessage.text(s, "reopen?")));
+
+        @Override
+        public void close() {
+            if (owned != null) {
+                store.close();
+                owned.close();
             }
         }
-        assertThat(twins.memoryStore.analytics().totals(END.minus(Duration.ofDays(30)), END).ratedChats())
-                .as("the dataset has ratings").isPositive();
-        twins.assertSameReports();
-        assertRollupEqualsChats(database.dataSource, "parley_");
+    }
 
-        for (ChatStore store : List.of(twins.memoryStore, twins.dbStore)) {
-            assertThat(store.chats().moveDepartment("technical", "sales")).isPositive();
-            store.transactions().run(() -> {
-                store.chats().moveDepartment("finance", "billing");
-                store.chats().moveDepartment("billing", "general");
-            });
+    @ParameterizedTest(name = "{0}, report zone {1}")
+    @MethodSource("databasesAndZones")
+    void rollupsStayExactAsChatsChangeAfterCreation(DatabaseKind kind, ZoneId zone) throws Exception {
+        try (Target target = Target.of(kind, zone)) {
+            Twins twins = new Twins(target.store());
+            Random random = new Random(11);
+            int chats = 120;
+            for (int i = 0; i < chats; i++) {
+                twins.clock.set(END.minusSeconds(60 + random.nextInt(10 * 86_400)));
+                twins.start("Visitor " + i, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
+            }
+            twins.clock.set(END.minusSeconds(3_600));
+            for (int step = 0; step < 600; step++) {
+                int chat = random.nextInt(chats);
+                twins.clock.advance(Duration.ofSeconds(1 + random.nextInt(5)));
+                switch (random.nextInt(7)) {
+                    case 0 -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(
+                            VisitorMessage.text(s, "more")));
+                    case 1 -> twins.both(chat, (p, s, id) -> p.chats().postAdminMessage(
+                            AdminMessage.text(id, "ann", "ok")));
+                    case 2 -> {
+                        ChatStatus status = random.nextBoolean() ? ChatStatus.RESOLVED : ChatStatus.CLOSED;
+                        twins.both(chat, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, status)));
+                    }
+                    case 3 -> twins.both(chat, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id,
+                            ChatStatus.ACTIVE)));
+                    case 4 -> {
+                        int rating = 1 + random.nextInt(5);
+                        twins.both(chat, (p, s, id) -> p.chats().rateChat(s, rating, null));
+                    }
+                    case 5 -> {
+                        String department = DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
+                        twins.both(chat, (p, s, id) -> p.chats().updateChat(
+                                new ChatUpdate(id, null, department, null, false)));
+                    }
+                    default -> twins.both(chat, (p, s, id) -> p.chats().postVisitorMessage(
+                            VisitorMessage.text(s, "reopen?")));
+                }
+            }
+            assertThat(twins.memoryStore.analytics().totals(END.minus(Duration.ofDays(30)), END).ratedChats())
+                    .as("the dataset has ratings").isPositive();
+            twins.assertSameReports();
+            assertRollupEqualsChats(target.dataSource(), "parley_", zone);
+
+            for (ChatStore store : List.of(twins.memoryStore, twins.dbStore)) {
+                assertThat(store.chats().moveDepartment("technical", "sales")).isPositive();
+                store.transactions().run(() -> {
+                    store.chats().moveDepartment("finance", "billing");
+                    store.chats().moveDepartment("billing", "general");
+                });
+            }
+            twins.assertSameReports();
+            assertRollupEqualsChats(target.dataSource(), "parley_", zone);
+            assertThat(count(target.dataSource(), "SELECT COUNT(*) FROM parley_chat_rollup WHERE department IN"
+                    + " ('technical', 'finance', 'billing')")).as("emptied rows are deleted").isZero();
+            assertThat(count(target.dataSource(), "SELECT COUNT(DISTINCT stripe) FROM parley_chat_rollup"
+                    + " WHERE granularity = 1")).as("a day's chats are spread over stripes").isEqualTo(8);
+
+            Instant from = END.minus(Duration.ofDays(4)).plusSeconds(437);
+            Instant to = END.minusSeconds(1_234).plusNanos(5_000);
+            assertThat(twins.dbStore.analytics().totals(from, to)).as("bounds inside a quarter hour")
+                    .isEqualTo(twins.memoryStore.analytics().totals(from, to));
+            Instant late = END.minusSeconds(100);
+            assertThat(twins.dbStore.analytics().totals(late, late.plusSeconds(200))).as("less than a quarter hour")
+                    .isEqualTo(twins.memoryStore.analytics().totals(late, late.plusSeconds(200)));
+            ZoneId twentyMinutes = ZoneOffset.ofHoursMinutes(0, 20);
+            assertThat(twins.dbStore.analytics().dailyVolume(from, to, twentyMinutes))
+                    .as("an offset of no quarter hour")
+                    .isEqualTo(twins.memoryStore.analytics().dailyVolume(from, to, twentyMinutes));
+            Instant midnight = Instant.parse("2025-10-30T00:00:00Z");
+            assertThat(twins.dbStore.analytics().dailyVolume(midnight, END, twentyMinutes))
+                    .isEqualTo(twins.memoryStore.analytics().dailyVolume(midnight, END, twentyMinutes));
         }
-        twins.assertSameReports();
-        assertRollupEqualsChats(database.dataSource, "parley_");
-        assertThat(database.queryLong("SELECT COUNT(*) FROM parley_chat_rollup WHERE department IN"
-                + " ('technical', 'finance', 'billing')")).as("emptied rows are deleted").isZero();
-
-        Instant from = END.minus(Duration.ofDays(4)).plusSeconds(437);
-        Instant to = END.minusSeconds(1_234).plusNanos(5_000);
-        assertThat(twins.dbStore.analytics().totals(from, to)).as("bounds inside a quarter hour")
-                .isEqualTo(twins.memoryStore.analytics().totals(from, to));
-        Instant late = END.minusSeconds(100);
-        assertThat(twins.dbStore.analytics().totals(late, late.plusSeconds(200))).as("less than a quarter hour")
-                .isEqualTo(twins.memoryStore.analytics().totals(late, late.plusSeconds(200)));
-        ZoneId twentyMinutes = ZoneOffset.ofHoursMinutes(0, 20);
-        assertThat(twins.dbStore.analytics().dailyVolume(from, to, twentyMinutes)).as("an offset of no quarter hour")
-                .isEqualTo(twins.memoryStore.analytics().dailyVolume(from, to, twentyMinutes));
-        Instant midnight = Instant.parse("2025-10-30T00:00:00Z");
-        assertThat(twins.dbStore.analytics().dailyVolume(midnight, END, twentyMinutes))
-                .isEqualTo(twins.memoryStore.analytics().dailyVolume(midnight, END, twentyMinutes));
     }
 
     @ParameterizedTest
@@ -206,14 +256,18 @@ class RollupTest {
             return null;
         });
 
-        assertRollupEqualsChats(database.dataSource, "parley_");
-        assertThat(database.queryLong("SELECT SUM(total) FROM parley_chat_rollup")).isEqualTo(threads * rounds);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM parley_chat_rollup")).isEqualTo(rounds);
+        assertRollupEqualsChats(database.dataSource, "parley_", UTC);
+        for (int granularity : List.of(ChatRollups.QUARTER_HOUR, ChatRollups.DAY)) {
+            assertThat(database.queryLong("SELECT SUM(total) FROM parley_chat_rollup WHERE granularity = "
+                    + granularity)).isEqualTo(threads * rounds);
+        }
+        assertThat(database.queryLong("SELECT COUNT(*) FROM parley_chat_rollup WHERE granularity = 0"))
+                .isEqualTo(rounds);
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void theMigrationBackfillsTheRollupsOfExistingChatsExactly(DatabaseKind kind) throws Exception {
+    void theMigrationsAndTheFirstStartBackfillTheRollupsOfExistingChatsExactly(DatabaseKind kind) throws Exception {
         try (HikariDataSource ds = TestDatabases.fresh(kind)) {
             try (JpaChatStore store = JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS)) {
                 Twins twins = new Twins(store);
@@ -231,31 +285,191 @@ class RollupTest {
                     }
                 }
                 twins.clock.set(END);
-                // The chats as a database had them before V002: no rollup table, no history row for it.
+                // The chats as a database had them before V002: no rollup tables, no history rows for them.
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE parley_chat_rollup_zone");
                     s.execute("DROP TABLE parley_chat_rollup");
                     s.execute("DROP INDEX parley_chat_rating_idx");
-                    s.execute("DELETE FROM parley_schema_history WHERE version = 2");
+                    s.execute("DELETE FROM parley_schema_history WHERE version IN (2, 3)");
                 }
                 assertThat(new SchemaMigrator(ds, "parley_").migrate()).extracting(SchemaMigrator.Migration::version)
-                        .containsExactly(2);
-                assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup")).isPositive();
-                assertRollupEqualsChats(ds, "parley_");
+                        .containsExactly(2, 3);
+                assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup WHERE granularity = 0")).isPositive();
+                assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup WHERE granularity = 1"))
+                        .as("the daily rows wait for the store, which knows the zone").isZero();
+
+                // the first start after the migration builds the daily rows in its zone
+                twins.reopen(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(LOS_ANGELES)));
+                assertThat(zoneRow(ds)).isEqualTo(LOS_ANGELES.getId());
+                assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
                 twins.assertSameReports();
+                ((JpaChatStore) twins.dbStore).close();
             }
         }
     }
 
-    /** Every rollup row equals the aggregate over its chats, and there is a row for each (quarter hour, department). */
-    static void assertRollupEqualsChats(DataSource ds, String prefix) throws SQLException {
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theDailyRowsAreRebuiltWhenTheReportZoneOrItsRulesChange(DatabaseKind kind) throws Exception {
+        try (HikariDataSource ds = TestDatabases.fresh(kind)) {
+            Twins twins = new Twins(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS));
+            // chats every 40 minutes over four days around the end of daylight saving time in Los Angeles: many
+            // of them are on another date in Los Angeles than in UTC
+            for (int i = 0; i < 150; i++) {
+                twins.clock.set(END.minus(Duration.ofDays(4)).plus(Duration.ofMinutes(40L * i)));
+                twins.start("Visitor " + i, DEPARTMENTS.get(i % DEPARTMENTS.size()));
+                if (i % 3 == 0) {
+                    twins.clock.advance(Duration.ofMinutes(7));
+                    twins.both(i, (p, s, id) -> p.chats().postAdminMessage(AdminMessage.text(id, "ann", "ok")));
+                }
+            }
+            twins.clock.set(END);
+            assertThat(zoneRow(ds)).isEqualTo("UTC");
+            assertRollupEqualsChats(ds, "parley_", UTC);
+            Map<String, List<Long>> utcDays = dayRows(ds, "parley_");
+
+            // a restart with another zone: the UTC rows are replaced by rows of Los Angeles dates
+            ((JpaChatStore) twins.dbStore).close();
+            twins.reopen(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(LOS_ANGELES)));
+            assertThat(zoneRow(ds)).isEqualTo(LOS_ANGELES.getId());
+            assertThat(dayRows(ds, "parley_")).isNotEqualTo(utcDays);
+            assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
+            twins.assertSameReports();
+
+            // it goes on keeping them exact as chats change and move
+            for (int i = 0; i < 150; i += 7) {
+                twins.clock.advance(Duration.ofSeconds(30));
+                twins.both(i, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, ChatStatus.RESOLVED)));
+                int chat = i;
+                twins.both(i, (p, s, id) -> p.chats().rateChat(s, 1 + chat % 5, null));
+            }
+            for (ChatStore store : List.of(twins.memoryStore, twins.dbStore)) {
+                store.chats().moveDepartment("sales", "general");
+            }
+            assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
+            twins.assertSameReports();
+
+            // new time-zone data for the same zone: the rows are rebuilt too (here made wrong first, to tell)
+            ((JpaChatStore) twins.dbStore).close();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE parley_chat_rollup SET total = total + 1 WHERE granularity = 1");
+                s.executeUpdate("UPDATE parley_chat_rollup_zone SET rules = 'older'");
+            }
+            twins.reopen(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(LOS_ANGELES)));
+            assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup_zone WHERE rules = '"
+                    + RollupRebuilds.rulesFingerprint(LOS_ANGELES) + "'")).isEqualTo(1);
+
+            // the same zone and rules: nothing to rebuild
+            ((JpaChatStore) twins.dbStore).close();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE parley_chat_rollup_zone SET built_at = NULL");
+            }
+            twins.reopen(JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withReportZone(LOS_ANGELES)));
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_chat_rollup_zone WHERE built_at IS NULL"))
+                    .isEqualTo(1);
+            ((JpaChatStore) twins.dbStore).close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aReportInTheReportZoneReadsTheDailyRowsAndOtherZonesTheQuarterHours(DatabaseKind kind) throws Exception {
+        try (Target target = Target.of(kind, LOS_ANGELES)) {
+            Twins twins = new Twins(target.store());
+            Random random = new Random(5);
+            for (int i = 0; i < 100; i++) {
+                twins.clock.set(END.minusSeconds(60 + random.nextInt(8 * 86_400)));
+                twins.start("Visitor " + i, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
+                if (random.nextBoolean()) {
+                    twins.clock.advance(Duration.ofMinutes(1 + random.nextInt(100)));
+                    twins.both(i, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, ChatStatus.RESOLVED)));
+                    int rating = 1 + random.nextInt(5);
+                    twins.both(i, (p, s, id) -> p.chats().rateChat(s, rating, null));
+                }
+            }
+            twins.clock.set(END);
+            DataSource ds = target.dataSource();
+
+            // without the quarter hours, the reports in the report zone are still exact
+            execute(ds, "DELETE FROM parley_chat_rollup WHERE granularity = 0");
+            for (int days : List.of(1, 3, 7, 30)) {
+                AnalyticsQuery q = new AnalyticsQuery(days, LOS_ANGELES);
+                assertThat(comparable(new StoreAnalyticsCalculator(twins.dbStore.analytics(), twins.clock)
+                        .calculate(q))).as("%d days", days).isEqualTo(comparable(
+                        new StoreAnalyticsCalculator(twins.memoryStore.analytics(), twins.clock).calculate(q)));
+            }
+
+            // the store's rebuild restores them (for chats written around the store)
+            target.store().rebuildRollups();
+            assertRollupEqualsChats(ds, "parley_", LOS_ANGELES);
+            twins.assertSameReports();
+
+            // without the daily rows, the daily volume of other zones is still exact
+            execute(ds, "DELETE FROM parley_chat_rollup WHERE granularity = 1");
+            for (String zone : List.of("UTC", "Asia/Kolkata", "Asia/Kathmandu")) {
+                ZoneId z = ZoneId.of(zone);
+                Instant from = LocalDate.ofInstant(END, z).minusDays(6).atStartOfDay(z).toInstant();
+                Instant to = LocalDate.ofInstant(END, z).plusDays(1).atStartOfDay(z).toInstant();
+                assertThat(twins.dbStore.analytics().dailyVolume(from, to, z)).as(zone)
+                        .isEqualTo(twins.memoryStore.analytics().dailyVolume(from, to, z)).isNotEmpty();
+            }
+            twins.db.close();
+        }
+    }
+
+    /**
+     * Every rollup row equals the aggregate over its chats, and there is a row for each (quarter hour, department)
+     * and each (local date in the zone, department, stripe) having chats.
+     */
+    static void assertRollupEqualsChats(DataSource ds, String prefix, ZoneId zone) throws SQLException {
         String columns = String.join(", ", ChatRollups.COLUMNS);
         Map<String, List<Long>> rollup = rows(ds, "SELECT bucket_start, department, " + columns + " FROM " + prefix
-                + "chat_rollup");
+                + "chat_rollup WHERE granularity = 0");
         Map<String, List<Long>> raw = rows(ds, "SELECT s - MOD(MOD(s, 900) + 900, 900), department, "
                 + ChatRollups.RAW_SUMS + " FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT) AS s, c.*"
                 + " FROM " + prefix + "chat c) x GROUP BY s - MOD(MOD(s, 900) + 900, 900), department");
         assertThat(raw).isNotEmpty();
-        assertThat(rollup).isEqualTo(raw);
+        assertThat(rollup).as("quarter hours").isEqualTo(raw);
+
+        // the daily rows, against the chats' local dates computed here with java.time
+        Map<String, long[]> days = new HashMap<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, created_at, department, status, rating, response_time,"
+                     + " resolution_time, total_messages FROM " + prefix + "chat")) {
+            while (rs.next()) {
+                LocalDate date = LocalDate.ofInstant(rs.getObject(2, OffsetDateTime.class).toInstant(), zone);
+                long[] v = ChatRollups.contribution(rs.getString(4), rs.getObject(5, Integer.class),
+                        rs.getObject(6, Long.class), rs.getObject(7, Long.class), rs.getLong(8));
+                long[] sums = days.computeIfAbsent(date.toEpochDay() + "/" + rs.getString(3) + "/"
+                        + rs.getLong(1) % 8, k -> new long[v.length]);
+                for (int i = 0; i < v.length; i++) {
+                    sums[i] += v[i];
+                }
+            }
+        }
+        Map<String, List<Long>> expected = new HashMap<>();
+        days.forEach((key, v) -> expected.put(key, Arrays.stream(v).boxed().toList()));
+        assertThat(dayRows(ds, prefix)).as("days in %s", zone).isEqualTo(expected);
+    }
+
+    private static Map<String, List<Long>> dayRows(DataSource ds, String prefix) throws SQLException {
+        return rows(ds, "SELECT bucket_start, department || '/' || CAST(stripe AS VARCHAR(2)), "
+                + String.join(", ", ChatRollups.COLUMNS) + " FROM " + prefix + "chat_rollup WHERE granularity = 1");
+    }
+
+    private static @Nullable String zoneRow(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT zone FROM parley_chat_rollup_zone")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static Map<String, List<Long>> rows(DataSource ds, String sql) throws SQLException {

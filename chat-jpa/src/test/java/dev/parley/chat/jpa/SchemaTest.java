@@ -59,12 +59,12 @@ class SchemaTest {
         try (HikariDataSource ds = TestDatabases.fresh(kind)) {
             SchemaMigrator migrator = new SchemaMigrator(ds, "parley_");
 
-            assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1, 2, 4);
+            assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4);
             assertThat(migrator.migrate()).isEmpty();
 
             assertThat(tables(ds)).contains("parley_chat", "parley_message", "parley_department",
                     "parley_kb_article", "parley_presence", "parley_outbox", "parley_uploaded_file",
-                    "parley_chat_rollup", "parley_schema_history");
+                    "parley_chat_rollup", "parley_chat_rollup_zone", "parley_schema_history");
             assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history WHERE version = 1")).isEqualTo(1);
         }
     }
@@ -76,7 +76,7 @@ class SchemaTest {
             List<List<Migration>> applied = Together.run(4, t -> () -> new SchemaMigrator(ds, "parley_").migrate());
 
             assertThat(applied).filteredOn(list -> !list.isEmpty()).hasSize(1);
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(3);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
             try (JpaChatStore store = JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withMigrate(false))) {
                 assertThat(store.chats().insert(chat("a".repeat(32))).id()).isPositive();
             }
@@ -170,13 +170,13 @@ class SchemaTest {
                 JpaChatStore store = new JpaChatStore(emf);
                 assertThat(store.chats().insert(chat("d".repeat(32))).id()).isPositive();
             }
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(3);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
         }
     }
 
     @Test
     void theSqlSplitsIntoStatementsAtLineEndSemicolons() {
-        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(3).first().satisfies(m -> {
+        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(4).first().satisfies(m -> {
             assertThat(m.version()).isEqualTo(1);
             assertThat(m.description()).isEqualTo("init");
             assertThat(m.sql("x_")).contains("CREATE TABLE x_chat (");
@@ -185,6 +185,11 @@ class SchemaTest {
             assertThat(m.version()).isEqualTo(2);
             assertThat(m.description()).isEqualTo("rollups");
             assertThat(m.sql("x_")).contains("CREATE TABLE x_chat_rollup (");
+        });
+        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL).get(2)).satisfies(m -> {
+            assertThat(m.version()).isEqualTo(3);
+            assertThat(m.description()).isEqualTo("daily rollups");
+            assertThat(m.sql("x_")).contains("CREATE TABLE x_chat_rollup_zone (");
         });
         assertThat(SchemaMigrator.migrations(DatabaseKind.H2).get(0).checksum())
                 .isNotEqualTo(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL).get(0).checksum());

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
 
     /** The migration files, oldest first; every supported database has each of them. */
-    static final List<String> FILES = List.of("V001__init.sql", "V002__rollups.sql", "V004__message_id_default.sql");
+    static final List<String> FILES = List.of("V001__init.sql", "V002__rollups.sql", "V003__daily_rollups.sql",
+            "V004__message_id_default.sql");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final String PLACEHOLDER = "${prefix}";

@@ -56,6 +56,18 @@ class JpaStoreConditionsTest {
     }
 
     @Test
+    void theStoreKeepsItsDailyAnalyticsInTheReportsTimeZone() {
+        h2().withPropertyValues("parley.analytics.time-zone=Europe/Paris").run(context -> {
+            assertThat(context).hasNotFailed();
+            try (Connection c = context.getBean(DataSource.class).getConnection();
+                    ResultSet rs = c.createStatement().executeQuery("SELECT zone FROM parley_chat_rollup_zone")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Europe/Paris");
+            }
+        });
+    }
+
+    @Test
     void aTablePrefixRenamesParleysTablesOnly() {
         h2().withPropertyValues("parley.jpa.table-prefix=acme_").run(context -> {
             assertThat(context).hasNotFailed();
