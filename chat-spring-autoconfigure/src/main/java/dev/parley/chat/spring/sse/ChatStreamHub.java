@@ -6,21 +6,21 @@ import dev.parley.chat.spring.web.RateLimitedException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 /**
  * Fans the core's change events out to open streams. Every event gets the next id ({@code <epoch>-<seq>}, the epoch
@@ -28,26 +28,36 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * {@code Last-Event-ID} receives exactly what it missed; when that is no longer in the buffer (or the server
  * restarted), it receives a {@code resync} event telling it to reload through the REST endpoints.
  *
- * <p>Events arrive on the thread that made the change and are only queued here; sender threads write them out.
+ * <p>The thread that made the change only numbers the event and keeps it (constant time, whatever the number of
+ * streams). One dispatcher thread queues it for the streams that see it and sends the keep-alive comments; a fixed
+ * pool of sender threads writes the queues out. An event's frame is encoded once, for all streams.
  */
 public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStreamHub.class);
+    private static final byte[] KEEP_ALIVE = SseFrames.comment("keep-alive");
 
     private final ParleySseProperties properties;
     private final StreamEvents events;
     private final String epoch = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
-    private final ReplayBuffer replay;
-    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    private final byte[] connected;
     private final Object lock = new Object();
+    /** Guarded by lock. */
+    private final ReplayBuffer replay;
+    /** The newest event queued for the open streams; guarded by lock. */
+    private long dispatched;
+    private final Set<StreamClient> admins = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Set<StreamClient>> visitors = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
     private volatile @Nullable ExecutorService sender;
-    private volatile @Nullable ScheduledExecutorService keepAlive;
+    private volatile @Nullable Thread dispatcher;
 
-    /** Creates the hub; {@link #start()} starts its sender threads. */
+    /** Creates the hub; {@link #start()} starts its threads. */
     public ChatStreamHub(ParleySseProperties properties, StreamEvents events) {
         this.properties = properties;
         this.events = events;
         this.replay = new ReplayBuffer(properties.replayBufferSize());
+        this.connected = SseFrames.retry(properties.reconnectDelay().toMillis(), "connected");
     }
 
     @Override
@@ -57,13 +67,8 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
             return;
         }
         synchronized (lock) {
-            StreamEvent e = replay.append(mapped);
-            for (StreamClient client : clients) {
-                StreamEvent.Frame frame = client.audience().frameOf(e);
-                if (frame != null) {
-                    client.offer(toSse(e.seq(), frame));
-                }
-            }
+            replay.append(mapped);
+            lock.notifyAll();
         }
     }
 
@@ -77,21 +82,25 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         if (executor == null) {
             throw new RateLimitedException("the event streams are not running; try again shortly", 5);
         }
-        if (clients.size() >= properties.maxClients()) {
+        if (open.get() >= properties.maxClients()) {
             throw new RateLimitedException("too many live connections on this server; try again shortly", 5);
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        StreamClient client = new StreamClient(emitter, audience, properties.clientBufferSize(), executor,
-                clients::remove);
+        StreamClient client = new StreamClient(emitter, audience, properties.clientBufferSize(), epoch, executor,
+                this::remove);
+        client.offer(connected);
         synchronized (lock) {
-            client.offer(SseEmitter.event().reconnectTime(properties.reconnectDelay().toMillis())
-                    .comment("connected"));
             if (lastEventId != null && !lastEventId.isBlank()) {
                 replayTo(client, lastEventId.strip());
             }
+            // the events numbered so far were replayed or came before it; the dispatcher brings it the next ones
+            client.hadUpTo(replay.last());
             if (!client.isClosed()) {
-                clients.add(client);
+                register(client);
             }
+        }
+        if (client.isClosed()) {
+            remove(client);
         }
         return emitter;
     }
@@ -102,13 +111,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
             client.offer(resync());
             return;
         }
-        List<SseEventBuilder> missed = new ArrayList<>();
-        for (StreamEvent e : after) {
-            StreamEvent.Frame frame = client.audience().frameOf(e);
-            if (frame != null) {
-                missed.add(toSse(e.seq(), frame));
-            }
-        }
+        List<StreamEvent> missed = after.stream().filter(e -> client.audience().frameOf(e) != null).toList();
         if (missed.size() >= properties.clientBufferSize()) {
             client.offer(resync());
             return;
@@ -128,47 +131,132 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         }
     }
 
-    private SseEventBuilder toSse(long eventSeq, StreamEvent.Frame frame) {
-        return SseEmitter.event().id(epoch + "-" + eventSeq).name(frame.name())
-                .data(frame.data(), MediaType.APPLICATION_JSON);
+    /** Guarded by lock (the id is the newest event's, so that a reconnection resumes after it). */
+    private byte[] resync() {
+        return SseFrames.json(epoch + "-" + replay.last(), "resync",
+                new StreamEvents.Resync("events were missed; reload the chat"));
     }
 
-    private SseEventBuilder resync() {
-        return SseEmitter.event().id(epoch + "-" + replay.last()).name("resync")
-                .data(new StreamEvents.Resync("events were missed; reload the chat"), MediaType.APPLICATION_JSON);
+    private void register(StreamClient client) {
+        Audience audience = client.audience();
+        if (audience.admin()) {
+            admins.add(client);
+        } else {
+            visitors.compute(audience.chatId(), (id, streams) -> {
+                Set<StreamClient> s = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+                s.add(client);
+                return s;
+            });
+        }
+        open.incrementAndGet();
+    }
+
+    private void remove(StreamClient client) {
+        Audience audience = client.audience();
+        boolean[] removed = {false};
+        if (audience.admin()) {
+            removed[0] = admins.remove(client);
+        } else {
+            visitors.computeIfPresent(audience.chatId(), (id, streams) -> {
+                removed[0] = streams.remove(client);
+                return streams.isEmpty() ? null : streams;
+            });
+        }
+        if (removed[0]) {
+            open.decrementAndGet();
+        }
+    }
+
+    /** The dispatcher's loop: queues new events for the streams that see them, and keep-alive comments. */
+    private void dispatch() {
+        long every = Math.max(1, properties.keepAlive().toNanos());
+        long nextKeepAlive = System.nanoTime() + every;
+        try {
+            while (dispatcher == Thread.currentThread()) {
+                for (StreamEvent e : nextEvents(nextKeepAlive)) {
+                    fanOut(e);
+                }
+                if (System.nanoTime() - nextKeepAlive >= 0) {
+                    forEachClient(c -> c.offer(KEEP_ALIVE));
+                    nextKeepAlive = System.nanoTime() + every;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("The event stream dispatcher failed; streams receive no more events", e);
+        }
+    }
+
+    /** Waits for new events (at most until the given time) and takes them. */
+    private List<StreamEvent> nextEvents(long until) throws InterruptedException {
+        synchronized (lock) {
+            long wait = until - System.nanoTime();
+            while (dispatched == replay.last() && wait > 0 && dispatcher == Thread.currentThread()) {
+                TimeUnit.NANOSECONDS.timedWait(lock, wait);
+                wait = until - System.nanoTime();
+            }
+            Optional<List<StreamEvent>> events = replay.after(dispatched);
+            if (events.isEmpty()) {
+                log.warn("The event streams fell behind by more than the replay buffer; every stream resyncs");
+                byte[] resync = resync();
+                forEachClient(c -> c.offer(resync));
+            }
+            dispatched = replay.last();
+            return events.orElse(List.of());
+        }
+    }
+
+    private void fanOut(StreamEvent e) {
+        if (e.admin() != null) {
+            for (StreamClient client : admins) {
+                client.offer(e);
+            }
+        }
+        if (e.visitor() != null) {
+            Set<StreamClient> streams = visitors.get(e.chatId());
+            if (streams != null) {
+                for (StreamClient client : streams) {
+                    client.offer(e);
+                }
+            }
+        }
+    }
+
+    private void forEachClient(Consumer<StreamClient> action) {
+        admins.forEach(action);
+        visitors.values().forEach(streams -> streams.forEach(action));
     }
 
     /** Open streams: admin streams when {@code admin}, visitor streams otherwise. */
     public int clientCount(boolean admin) {
-        return (int) clients.stream().filter(c -> c.audience().admin() == admin).count();
+        return admin ? admins.size() : visitors.values().stream().mapToInt(Set::size).sum();
     }
 
     @Override
     public void start() {
         sender = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), threads("parley-sse-"));
-        ScheduledExecutorService ka = Executors.newSingleThreadScheduledExecutor(threads("parley-sse-keepalive-"));
-        long every = properties.keepAlive().toMillis();
-        ka.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
-        keepAlive = ka;
-    }
-
-    private void keepAlive() {
-        for (StreamClient client : clients) {
-            client.offer(SseEmitter.event().comment("keep-alive"));
+        synchronized (lock) {
+            dispatched = replay.last();
         }
+        Thread t = threads("parley-sse-dispatch-").newThread(this::dispatch);
+        dispatcher = t;
+        t.start();
     }
 
     /** Ends every stream before the web server shuts down, so graceful shutdown does not wait for them. */
     @Override
     public void stop() {
-        ScheduledExecutorService ka = keepAlive;
+        Thread d = dispatcher;
         ExecutorService s = sender;
-        keepAlive = null;
+        dispatcher = null;
         sender = null;
-        if (ka != null) {
-            ka.shutdownNow();
+        if (d != null) {
+            d.interrupt();
         }
-        List.copyOf(clients).forEach(StreamClient::close);
+        List<StreamClient> all = new ArrayList<>();
+        forEachClient(all::add);
+        all.forEach(StreamClient::close);
         if (s != null) {
             s.shutdown();
             try {

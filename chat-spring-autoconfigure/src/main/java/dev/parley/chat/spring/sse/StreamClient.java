@@ -1,38 +1,56 @@
 package dev.parley.chat.spring.sse;
 
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 /**
- * One open stream: a bounded queue of events written to the client by the sender threads, one write at a time. A
- * client whose queue overflows is too slow and is disconnected (it resumes from its Last-Event-ID on reconnection).
+ * One open stream: a bounded queue of frames written to the client by the sender threads, one write at a time. The
+ * queue holds the shared events themselves (each encoded once for all streams) and grows only as needed. A client
+ * whose queue overflows is too slow and is disconnected (it resumes from its Last-Event-ID on reconnection).
+ * Whatever is queued when a sender gets to the client is written and flushed at once.
  */
 final class StreamClient {
 
     private static final Logger log = LoggerFactory.getLogger(StreamClient.class);
 
+    /** The most frames written with one flush. */
+    private static final int MAX_BATCH = 64;
+
     private final SseEmitter emitter;
     private final Audience audience;
-    private final BlockingQueue<SseEventBuilder> queue;
+    private final int capacity;
+    private final String epoch;
     private final Executor sender;
     private final Consumer<StreamClient> onClose;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Encoded frames ({@code byte[]}) and events ({@link StreamEvent}), oldest first; guarded by this. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** The newest event queued (or replayed): events up to it are not queued again; guarded by this. */
+    private long lastSeq;
+    /** Whether a sender has been asked to drain the queue; guarded by this. */
+    private boolean scheduled;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    StreamClient(SseEmitter emitter, Audience audience, int bufferSize, Executor sender,
+    /**
+     * @param capacity the most frames queued before the client counts as too slow
+     * @param epoch    the first part of the event ids
+     */
+    StreamClient(SseEmitter emitter, Audience audience, int capacity, String epoch, Executor sender,
             Consumer<StreamClient> onClose) {
         this.emitter = emitter;
         this.audience = audience;
-        this.queue = new ArrayBlockingQueue<>(bufferSize);
+        this.capacity = Math.max(1, capacity);
+        this.epoch = epoch;
         this.sender = sender;
         this.onClose = onClose;
         emitter.onCompletion(this::close);
@@ -52,26 +70,53 @@ final class StreamClient {
         return closed.get();
     }
 
-    /** Queues an event; a full queue disconnects the client. */
-    void offer(SseEventBuilder event) {
-        if (closed.get()) {
-            return;
-        }
-        if (!queue.offer(event)) {
-            log.debug("Disconnecting a slow {} stream: {} events queued", audience.admin() ? "admin" : "visitor",
-                    queue.size());
-            close();
-            return;
-        }
-        signal();
+    /** Queues an encoded frame (a comment, a resync). */
+    void offer(byte[] frame) {
+        enqueue(frame);
     }
 
-    private void signal() {
-        if (scheduled.compareAndSet(false, true)) {
+    /** Queues an event this client sees and has not had yet (events arrive in order of their numbers). */
+    void offer(StreamEvent event) {
+        synchronized (this) {
+            if (event.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = event.seq();
+        }
+        if (audience.frameOf(event) != null) {
+            enqueue(event);
+        }
+    }
+
+    /** Marks every event up to {@code seq} as had: it started after them, or they were replayed. */
+    synchronized void hadUpTo(long seq) {
+        lastSeq = Math.max(lastSeq, seq);
+    }
+
+    /** Queues an item; a full queue disconnects the client. */
+    private void enqueue(Object item) {
+        boolean overflow = false;
+        boolean signal = false;
+        synchronized (this) {
+            if (closed.get()) {
+                return;
+            }
+            if (queue.size() >= capacity) {
+                overflow = true;
+            } else {
+                queue.addLast(item);
+                signal = !scheduled;
+                scheduled = true;
+            }
+        }
+        if (overflow) {
+            log.debug("Disconnecting a slow {} stream: {} frames queued", audience.admin() ? "admin" : "visitor",
+                    capacity);
+            close();
+        } else if (signal) {
             try {
                 sender.execute(this::drain);
             } catch (RejectedExecutionException e) {
-                scheduled.set(false);
                 close();
             }
         }
@@ -79,19 +124,59 @@ final class StreamClient {
 
     private void drain() {
         try {
-            SseEventBuilder event;
-            while (!closed.get() && (event = queue.poll()) != null) {
-                emitter.send(event);
+            Object[] batch;
+            while (!closed.get() && (batch = take()) != null) {
+                emitter.send(Set.of(new DataWithMediaType(encode(batch), MediaType.TEXT_EVENT_STREAM)));
             }
         } catch (IOException | RuntimeException e) {
             log.debug("Stream write failed; closing it", e);
             close();
-        } finally {
-            scheduled.set(false);
         }
-        if (!closed.get() && !queue.isEmpty()) {
-            signal();
+    }
+
+    /** The next frames to write, or null (and no sender scheduled) when none are queued. */
+    private synchronized Object @Nullable [] take() {
+        int n = Math.min(queue.size(), MAX_BATCH);
+        if (n == 0 || closed.get()) {
+            scheduled = false;
+            return null;
         }
+        Object[] batch = new Object[n];
+        for (int i = 0; i < n; i++) {
+            batch[i] = queue.pollFirst();
+        }
+        return batch;
+    }
+
+    private byte[] encode(Object[] batch) {
+        if (batch.length == 1) {
+            return bytesOf(batch[0]);
+        }
+        byte[][] parts = new byte[batch.length][];
+        int length = 0;
+        for (int i = 0; i < batch.length; i++) {
+            parts[i] = bytesOf(batch[i]);
+            length += parts[i].length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    private byte[] bytesOf(Object item) {
+        if (item instanceof byte[] frame) {
+            return frame;
+        }
+        StreamEvent event = (StreamEvent) item;
+        StreamEvent.Frame frame = audience.frameOf(event);
+        if (frame == null) {
+            throw new IllegalStateException("queued an event this stream does not see");
+        }
+        return frame.encoded(epoch + "-" + event.seq());
     }
 
     /** Ends the stream (idempotent). */
@@ -99,7 +184,9 @@ final class StreamClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        queue.clear();
+        synchronized (this) {
+            queue.clear();
+        }
         onClose.accept(this);
         try {
             emitter.complete();

@@ -18,18 +18,41 @@ class StreamClientTest {
     @Test
     void aClientWhoseBufferOverflowsIsDisconnected() {
         AtomicInteger closed = new AtomicInteger();
-        StreamClient client = new StreamClient(new SseEmitter(), Audience.admins(), 3, sender,
+        StreamClient client = new StreamClient(new SseEmitter(), Audience.admins(), 3, "e", sender,
                 c -> closed.incrementAndGet());
 
         for (int i = 0; i < 3; i++) {
-            client.offer(SseEmitter.event().data("e" + i));
+            client.offer(SseFrames.comment("e" + i));
         }
         assertThat(client.isClosed()).isFalse();
-        client.offer(SseEmitter.event().data("one too many"));
+        client.offer(SseFrames.comment("one too many"));
 
         assertThat(client.isClosed()).isTrue();
         assertThat(closed).hasValue(1);
         assertThat(stalled).hasSize(1);
+    }
+
+    @Test
+    void eventsAlreadyHadAndEventsOfOtherChatsAreNotQueued() {
+        StreamClient client = new StreamClient(new SseEmitter(), Audience.visitorOf(7), 2, "e", sender, c -> { });
+        client.hadUpTo(5);
+
+        for (long seq = 3; seq <= 5; seq++) {
+            client.offer(event(seq, 7));
+        }
+        client.offer(event(6, 8));
+        client.offer(event(7, 7));
+        client.offer(event(7, 7));
+        client.offer(event(8, 7));
+        assertThat(client.isClosed()).isFalse();
+        client.offer(event(9, 7));
+
+        assertThat(client.isClosed()).as("only 7, 8 and 9 were queued, one more than it holds").isTrue();
+    }
+
+    private static StreamEvent event(long seq, long chatId) {
+        return new StreamEvent(seq, chatId, new StreamEvent.Frame("message", "admin"),
+                new StreamEvent.Frame("message", "visitor"));
     }
 
     @Test
