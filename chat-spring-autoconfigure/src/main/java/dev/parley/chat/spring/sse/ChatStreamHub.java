@@ -78,6 +78,11 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
      * @throws RateLimitedException when too many streams are open
      */
     SseEmitter open(Audience audience, @Nullable String lastEventId) {
+        return open(audience, lastEventId, new SseEmitter(properties.timeout().toMillis()));
+    }
+
+    /** Opens a stream written to the given emitter. */
+    SseEmitter open(Audience audience, @Nullable String lastEventId, SseEmitter emitter) {
         ExecutorService executor = sender;
         if (executor == null) {
             throw new RateLimitedException("the event streams are not running; try again shortly", 5);
@@ -85,7 +90,6 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         if (open.get() >= properties.maxClients()) {
             throw new RateLimitedException("too many live connections on this server; try again shortly", 5);
         }
-        SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         StreamClient client = new StreamClient(emitter, audience, properties.clientBufferSize(), epoch, executor,
                 this::remove);
         client.offer(connected);
@@ -173,9 +177,14 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         long nextKeepAlive = System.nanoTime() + every;
         try {
             while (dispatcher == Thread.currentThread()) {
-                for (StreamEvent e : nextEvents(nextKeepAlive)) {
-                    fanOut(e);
+                synchronized (lock) {
+                    long wait = nextKeepAlive - System.nanoTime();
+                    while (dispatched == replay.last() && wait > 0 && dispatcher == Thread.currentThread()) {
+                        TimeUnit.NANOSECONDS.timedWait(lock, wait);
+                        wait = nextKeepAlive - System.nanoTime();
+                    }
                 }
+                dispatchPending();
                 if (System.nanoTime() - nextKeepAlive >= 0) {
                     forEachClient(c -> c.offer(KEEP_ALIVE));
                     nextKeepAlive = System.nanoTime() + every;
@@ -188,22 +197,21 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         }
     }
 
-    /** Waits for new events (at most until the given time) and takes them. */
-    private List<StreamEvent> nextEvents(long until) throws InterruptedException {
+    /** Queues the events not yet dispatched for the open streams that see them: the dispatcher's work. */
+    void dispatchPending() {
+        List<StreamEvent> events;
         synchronized (lock) {
-            long wait = until - System.nanoTime();
-            while (dispatched == replay.last() && wait > 0 && dispatcher == Thread.currentThread()) {
-                TimeUnit.NANOSECONDS.timedWait(lock, wait);
-                wait = until - System.nanoTime();
-            }
-            Optional<List<StreamEvent>> events = replay.after(dispatched);
-            if (events.isEmpty()) {
+            Optional<List<StreamEvent>> after = replay.after(dispatched);
+            if (after.isEmpty()) {
                 log.warn("The event streams fell behind by more than the replay buffer; every stream resyncs");
                 byte[] resync = resync();
                 forEachClient(c -> c.offer(resync));
             }
             dispatched = replay.last();
-            return events.orElse(List.of());
+            events = after.orElse(List.of());
+        }
+        for (StreamEvent e : events) {
+            fanOut(e);
         }
     }
 
@@ -235,13 +243,20 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     @Override
     public void start() {
+        start(true);
+    }
+
+    /** Starts the senders and, unless tests call {@link #dispatchPending()} themselves, the dispatcher. */
+    void start(boolean withDispatcher) {
         sender = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), threads("parley-sse-"));
         synchronized (lock) {
             dispatched = replay.last();
         }
-        Thread t = threads("parley-sse-dispatch-").newThread(this::dispatch);
-        dispatcher = t;
-        t.start();
+        if (withDispatcher) {
+            Thread t = threads("parley-sse-dispatch-").newThread(this::dispatch);
+            dispatcher = t;
+            t.start();
+        }
     }
 
     /** Ends every stream before the web server shuts down, so graceful shutdown does not wait for them. */
