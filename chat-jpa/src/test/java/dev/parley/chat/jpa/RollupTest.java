@@ -277,12 +277,7 @@ class RollupTest {
                     twins.start("Visitor " + i, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
                     twins.clock.advance(Duration.ofSeconds(30 + random.nextInt(3_000)));
                     twins.both(i, (p, s, id) -> p.chats().postAdminMessage(AdminMessage.text(id, "ann", "ok")));
-                    if (random.nextBoolean()) {
-                        twins.clock.advance(Duration.ofMinutes(1 + random.nextInt(100)));
-                        twins.both(i, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, ChatStatus.RESOLVED)));
-                        int rating = 1 + random.nextInt(5);
-                        twins.both(i, (p, s, id) -> p.chats().rateChat(s, rating, null));
-                    }
+                    resolveAndRateHalfTheTime(twins, random, i);
                 }
                 twins.clock.set(END);
                 // The chats as a database had them before V002: no rollup tables, no history rows for them.
@@ -381,12 +376,7 @@ class RollupTest {
             for (int i = 0; i < 100; i++) {
                 twins.clock.set(END.minusSeconds(60 + random.nextInt(8 * 86_400)));
                 twins.start("Visitor " + i, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
-                if (random.nextBoolean()) {
-                    twins.clock.advance(Duration.ofMinutes(1 + random.nextInt(100)));
-                    twins.both(i, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, ChatStatus.RESOLVED)));
-                    int rating = 1 + random.nextInt(5);
-                    twins.both(i, (p, s, id) -> p.chats().rateChat(s, rating, null));
-                }
+                resolveAndRateHalfTheTime(twins, random, i);
             }
             twins.clock.set(END);
             DataSource ds = target.dataSource();
@@ -491,6 +481,16 @@ class RollupTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Half of the time, the chat is resolved a little later and rated, in both stores. */
+    private static void resolveAndRateHalfTheTime(Twins twins, Random random, int i) {
+        if (random.nextBoolean()) {
+            twins.clock.advance(Duration.ofMinutes(1 + random.nextInt(100)));
+            twins.both(i, (p, s, id) -> p.chats().updateChat(ChatUpdate.status(id, ChatStatus.RESOLVED)));
+            int rating = 1 + random.nextInt(5);
+            twins.both(i, (p, s, id) -> p.chats().rateChat(s, rating, null));
         }
     }
 }
