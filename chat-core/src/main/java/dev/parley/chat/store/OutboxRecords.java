@@ -30,12 +30,9 @@ public interface OutboxRecords {
      */
     List<OutboxItem> claim(String owner, Instant now, Instant leaseUntil, int max);
 
-    /** Marks a claimed item delivered, counting the attempt and clearing its claim. */
-    void markSent(long id, Instant at);
-
     /**
-     * Completes a batch of delivered items in one transaction: each item the owner still claims is marked sent as by
-     * {@link #markSent} and its chat gets the item's flag. Items the owner no longer claims (released, completed, or
+     * Completes a batch of delivered items in one transaction: each item the owner still claims is marked sent (its
+     * attempt counted, its claim cleared) and its chat gets the item's flag. Items the owner no longer claims (released, completed, or
      * retaken by another dispatcher after the lease ran out) and unknown ids are left alone, and so are their chats;
      * a chat that no longer exists is skipped. Answers how many items were marked sent. Setting a flag must neither
      * undo a concurrent change of the chat nor be undone by one.

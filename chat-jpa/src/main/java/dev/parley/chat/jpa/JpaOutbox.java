@@ -135,12 +135,6 @@ final class JpaOutbox implements OutboxRecords {
         return claimed;
     }
 
-    @Override
-    public void markSent(long id, Instant at) {
-        tx.exec(t -> update(t, id, "update ParleyOutboxItem o set o.status = 'SENT', o.attempts = o.attempts + 1,"
-                + " o.claimedBy = null, o.claimedUntil = null, o.lastError = null where o.id = :id", null, null));
-    }
-
     /**
      * At most three statements for the batch: the outbox rows this owner still claims are marked sent
      * ({@code UPDATE … RETURNING id} on PostgreSQL, {@code SELECT … FROM NEW TABLE (UPDATE …)} on H2), then one

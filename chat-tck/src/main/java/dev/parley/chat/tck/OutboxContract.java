@@ -117,7 +117,7 @@ public abstract class OutboxContract extends ContractSuite {
     void aSentItemIsNeverClaimedAgain() {
         OutboxItem due = item(null, T0);
         records().claim("node-a", T0, LEASE, 10);
-        records().markSent(due.id(), T0.plusSeconds(1));
+        records().markDelivered("node-a", List.of(new Delivered(due.id(), 0, null)), T0.plusSeconds(1));
 
         assertThat(records().claim("node-b", LEASE.plusSeconds(3_600), LEASE.plusSeconds(4_000), 10)).isEmpty();
         assertThat(records().list(OutboxStatus.SENT, 10)).singleElement().satisfies(i -> {
@@ -265,7 +265,7 @@ public abstract class OutboxContract extends ContractSuite {
         OutboxItem done = item(null, T0);
         OutboxItem mine = item(null, T0);
         assertThat(ids(records().claim("node-a", T0, LEASE, 100))).containsExactly(done.id(), mine.id());
-        records().markSent(done.id(), T0);
+        records().markDelivered("node-a", List.of(new Delivered(done.id(), 0, null)), T0);
         List<OutboxItem> pendingBefore = records().list(OutboxStatus.PENDING, 100);
 
         int sent = records().markDelivered("node-a", List.of(email(mine, ada.id()), email(retaken, bea.id()),
@@ -496,8 +496,7 @@ public abstract class OutboxContract extends ContractSuite {
         for (int i = 0; i < 7; i++) {
             chats.add(start("Visitor " + i, "Hi").chat().id());
         }
-        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("outbox.markSent")
-                .failOn("chats.lock").failOn("chats.update");
+        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("chats.lock").failOn("chats.update");
 
         assertThat(dispatcher(faulty, notifier, 3).dispatchDue()).isEqualTo(7);
 

@@ -77,12 +77,6 @@ final class MemoryOutbox implements OutboxRecords {
     }
 
     @Override
-    public void markSent(long id, Instant at) {
-        change(id, i -> copy(i, OutboxStatus.SENT, i.payload(), i.attempts() + 1, i.nextAttemptAt(), null, null,
-                null));
-    }
-
-    @Override
     public int markDelivered(String owner, List<Delivered> delivered, Instant at) {
         return tx.inTransaction(() -> {
             int sent = 0;
