@@ -9,11 +9,13 @@ import dev.parley.chat.internal.EventBus;
 import dev.parley.chat.internal.SessionIds;
 import dev.parley.chat.notification.NotificationRecorder;
 import dev.parley.chat.presence.PresenceTracker;
+import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ChatStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,40 +99,86 @@ public final class DefaultChatService implements ChatService {
                     + " needs a fileUrl: upload the file to this chat first and send the url it answers");
         }
         String text = messageText(request.message(), hasAttachment);
+        if (!hasAttachment) {
+            Optional<PostedMessage> posted = appendWhileOnline(sessionId, text);
+            if (posted.isPresent()) {
+                return posted.get();
+            }
+        }
         return inTransaction(events -> {
             Chat chat = store.chats().lockBySessionId(sessionId).orElseThrow(SessionIds::unknown);
-            if (chat.status() == ChatStatus.CLOSED) {
-                throw ParleyException.conflict("this chat is closed and takes no new messages; start a new chat");
-            }
+            requireOpen(chat);
             Instant now = clock.instant();
             UploadedFile file = hasAttachment ? attachment(chat.id(), request.attachment()) : null;
             MessageType actualType = file == null ? MessageType.TEXT : typeOf(file, request.messageType());
             boolean online = presence.anyOnline(chat.department());
-            ChatStatus previous = chat.status();
             ChatMessage message = store.messages().insert(new ChatMessage(0, chat.id(), Sender.VISITOR, null, text,
                     actualType, file == null ? null : file.url(), file == null ? null : file.fileName(),
                     file == null ? null : file.fileSize(), now, null));
-            Chat.Builder next = chat.edit()
-                    .status(online ? ChatStatus.ACTIVE : ChatStatus.WAITING)
-                    .updatedAt(now)
-                    .analytics(chat.analytics().withVisitorMessage(now));
-            if (previous == ChatStatus.RESOLVED) {
-                next.resolvedAt(null).resolutionTime(null);
-            }
-            if (!online) {
-                next.offlineMessage(true);
-            }
-            Chat updated = next.build();
+            Chat updated = afterVisitorMessage(chat, now, online);
             store.chats().update(updated);
             if (!online) {
                 notifications.offlineMessage(updated, message, departmentEmail(updated.department()));
             }
-            events.add(new ChatEvent.MessagePosted(updated, message));
-            if (updated.status() != previous) {
-                events.add(new ChatEvent.ChatUpdated(updated, previous));
-            }
-            return new PostedMessage(updated, message, online);
+            return posted(events, chat, updated, message, online);
         });
+    }
+
+    /**
+     * The common case, a text message while an admin of the chat's department is online, through
+     * {@link ChatStore#appendMessage}: the store may write it in one statement without holding the chat's lock.
+     * Empty when nobody is online (the message then also records an offline notification, in a transaction) or
+     * the session id is unknown.
+     */
+    private Optional<PostedMessage> appendWhileOnline(String sessionId, String text) {
+        Chat[] read = new Chat[1];
+        Optional<Append> appended = store.appendMessage(sessionId, chat -> {
+            requireOpen(chat);
+            if (!presence.anyOnline(chat.department())) {
+                return Optional.empty();
+            }
+            read[0] = chat;
+            Instant now = clock.instant();
+            return Optional.of(new Append(afterVisitorMessage(chat, now, true), new ChatMessage(0, chat.id(),
+                    Sender.VISITOR, null, text, MessageType.TEXT, null, null, null, now, null)));
+        });
+        if (appended.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ChatEvent> collected = new ArrayList<>();
+        PostedMessage posted = posted(collected, read[0], appended.get().chat(), appended.get().message(), true);
+        store.transactions().afterCommit(() -> events.publish(collected));
+        return Optional.of(posted);
+    }
+
+    private static void requireOpen(Chat chat) {
+        if (chat.status() == ChatStatus.CLOSED) {
+            throw ParleyException.conflict("this chat is closed and takes no new messages; start a new chat");
+        }
+    }
+
+    /** The chat once the visitor wrote at {@code now}: waiting for an admin, or active when one is online. */
+    private static Chat afterVisitorMessage(Chat chat, Instant now, boolean online) {
+        Chat.Builder next = chat.edit()
+                .status(online ? ChatStatus.ACTIVE : ChatStatus.WAITING)
+                .updatedAt(now)
+                .analytics(chat.analytics().withVisitorMessage(now));
+        if (chat.status() == ChatStatus.RESOLVED) {
+            next.resolvedAt(null).resolutionTime(null);
+        }
+        if (!online) {
+            next.offlineMessage(true);
+        }
+        return next.build();
+    }
+
+    private static PostedMessage posted(List<ChatEvent> events, Chat before, Chat updated, ChatMessage message,
+            boolean online) {
+        events.add(new ChatEvent.MessagePosted(updated, message));
+        if (updated.status() != before.status()) {
+            events.add(new ChatEvent.ChatUpdated(updated, before.status()));
+        }
+        return new PostedMessage(updated, message, online);
     }
 
     @Override

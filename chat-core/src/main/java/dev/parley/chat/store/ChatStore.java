@@ -1,5 +1,9 @@
 package dev.parley.chat.store;
 
+import dev.parley.chat.Chat;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * What persistence must provide. Adapters only read and write; every rule lives in the core services.
  *
@@ -34,4 +38,23 @@ public interface ChatStore {
 
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
+
+    /**
+     * Adds a message to the chat with this session id and stores the chat's next state, both or neither, as
+     * {@code next} decides from the stored chat. {@code next} answers empty to store nothing and may throw; it runs
+     * again, with the chat as it is then, when the chat changed before the write could be done, so it must have no
+     * side effects. Answers what was stored (the message with its assigned id), or empty when no chat has this
+     * session id or {@code next} answered empty.
+     *
+     * <p>The default runs {@code next} on the chat locked in a transaction (the current one, if any). A store may
+     * instead read the chat without a lock and write in one statement that applies only while the chat row still
+     * equals what {@code next} was given.
+     */
+    default Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next) {
+        return transactions().inTransaction(() -> chats().lockBySessionId(sessionId).flatMap(next).map(a -> {
+            var stored = messages().insert(a.message());
+            chats().update(a.chat());
+            return new Append(a.chat(), stored);
+        }));
+    }
 }

@@ -155,6 +155,11 @@ final class ChatRollups {
 
     /** Records a chat changing from {@code before} (null: new) to {@code after}; nothing when its sums are equal. */
     void change(Tx t, @Nullable Chat before, Chat after) {
+        change(t.pendingRollup(), before, after);
+    }
+
+    /** Adds to {@code pending} the differences of a chat changing from {@code before} (null: new) to {@code after}. */
+    void change(Map<Key, long[]> pending, @Nullable Chat before, Chat after) {
         long[] now = contribution(after);
         if (before != null) {
             long[] was = contribution(before);
@@ -162,11 +167,11 @@ final class ChatRollups {
                 return;
             }
             for (Key from : keysOf(before.id(), before.createdAt(), before.department())) {
-                add(t.pendingRollup(), from, was, -1);
+                add(pending, from, was, -1);
             }
         }
         for (Key to : keysOf(after.id(), after.createdAt(), after.department())) {
-            add(t.pendingRollup(), to, now, 1);
+            add(pending, to, now, 1);
         }
     }
 
@@ -230,23 +235,34 @@ final class ChatRollups {
     private void upsertPostgres(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.rollup).append(" (").append(KEY_COLUMNS);
         COLUMNS.forEach(col -> sql.append(", ").append(col));
-        sql.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")")
-                .append(" ON CONFLICT (").append(KEY_COLUMNS).append(") DO UPDATE SET ");
+        sql.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")").append(addOnConflict());
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (Map.Entry<Key, long[]> change : changes) {
+                bindChange(s, 1, change.getKey(), change.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** PostgreSQL: the tail of an {@code INSERT} of rollup rows that adds the values to a row that exists. */
+    String addOnConflict() {
+        StringBuilder sql = new StringBuilder(" ON CONFLICT (").append(KEY_COLUMNS).append(") DO UPDATE SET ");
         for (int i = 0; i < COLUMNS.size(); i++) {
             String col = COLUMNS.get(i);
             sql.append(i == 0 ? "" : ", ").append(col).append(" = ").append(tables.rollup).append('.').append(col)
                     .append(" + EXCLUDED.").append(col);
         }
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (Map.Entry<Key, long[]> change : changes) {
-                int next = bindKey(s, 1, change.getKey());
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    s.setLong(next + i, change.getValue()[i]);
-                }
-                s.addBatch();
-            }
-            s.executeBatch();
+        return sql.toString();
+    }
+
+    /** Binds a row's key and sums from this parameter on; answers the next parameter's index. */
+    static int bindChange(PreparedStatement s, int first, Key key, long[] sums) throws SQLException {
+        int next = bindKey(s, first, key);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            s.setLong(next + i, sums[i]);
         }
+        return next + COLUMNS.size();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.Chat;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.ParleyEntities;
 import dev.parley.chat.jpa.schema.DatabaseKind;
@@ -7,6 +8,7 @@ import dev.parley.chat.jpa.schema.SchemaMigrator;
 import dev.parley.chat.jpa.schema.TablePrefix;
 import dev.parley.chat.jpa.schema.TablePrefixNamingStrategy;
 import dev.parley.chat.store.AnalyticsQueries;
+import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.dialect.Dialect;
@@ -33,6 +37,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +66,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaFiles files;
     private final JpaAnalytics analytics;
     private final RollupRebuilds rebuilds;
+    private final @Nullable MessageAppends appends;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -106,6 +112,8 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
+        this.appends = kind == DatabaseKind.POSTGRESQL ? new MessageAppends(
+                factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups) : null;
         rebuilds.prepare(tx);
         log.info("Parley JPA store ready on {} (tables {}*, analytics days in {})", kind,
                 qualifier + options.tablePrefix(), options.reportZone().getId());
@@ -227,6 +235,19 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public MessageRecords messages() {
         return messages;
+    }
+
+    /**
+     * On PostgreSQL, outside a transaction of the store: reads the chat and writes the message, the chat and its
+     * rollup differences in one statement that applies only while the chat is unchanged (see
+     * {@link MessageAppends}); otherwise, and when the chat keeps changing under that, under the chat's row lock.
+     */
+    @Override
+    public Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next) {
+        if (appends == null || tx.active()) {
+            return ChatStore.super.appendMessage(sessionId, next);
+        }
+        return appends.append(sessionId, next, () -> ChatStore.super.appendMessage(sessionId, next));
     }
 
     @Override

@@ -36,6 +36,11 @@ final class JpaTransactions implements Transactions {
         return current.get() != null ? work.get() : runNew(tx -> work.get());
     }
 
+    /** Whether a transaction of this store is open on the calling thread. */
+    boolean active() {
+        return current.get() != null;
+    }
+
     @Override
     public void afterCommit(Runnable action) {
         Tx tx = current.get();

@@ -10,6 +10,7 @@ final class Tables {
 
     final DatabaseKind kind;
     final String chat;
+    final String message;
     final String article;
     final String presence;
     final String outbox;
@@ -19,6 +20,7 @@ final class Tables {
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
         this.chat = qualifier + prefix + "chat";
+        this.message = qualifier + prefix + "message";
         this.article = qualifier + prefix + "kb_article";
         this.presence = qualifier + prefix + "presence";
         this.outbox = qualifier + prefix + "outbox";
