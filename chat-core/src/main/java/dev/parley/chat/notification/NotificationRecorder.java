@@ -68,7 +68,8 @@ public final class NotificationRecorder {
 
     /**
      * Adds a message sent while no admin was online to the chat's pending batch, or opens a new batch due after the
-     * window.
+     * window. A batch lists at most {@value OfflineMessagesNotification#MAX_LINES} messages and counts the rest, so
+     * each message costs the same however many came before it in the window.
      */
     public void offlineMessage(Chat chat, ChatMessage message, @Nullable String departmentEmail) {
         var line = new OfflineMessagesNotification.Line(message.id(), message.message(), message.createdAt());

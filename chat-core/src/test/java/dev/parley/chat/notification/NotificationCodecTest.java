@@ -40,6 +40,36 @@ class NotificationCodecTest {
     }
 
     @Test
+    void aFullBatchCountsFurtherMessagesInsteadOfListingThem() {
+        var batch = new OfflineMessagesNotification(List.of("a@example.com"), 7, "Ada", null, "general", List.of());
+        for (int i = 1; i <= OfflineMessagesNotification.MAX_LINES + 2; i++) {
+            batch = batch.plus(new OfflineMessagesNotification.Line(i, "m" + i, AT));
+        }
+        int max = OfflineMessagesNotification.MAX_LINES;
+        assertThat(batch.messages()).hasSize(max).last().extracting(OfflineMessagesNotification.Line::text)
+                .isEqualTo("m" + max);
+        assertThat(batch.moreMessages()).isEqualTo(2);
+        assertThat(batch.messageCount()).isEqualTo(max + 2);
+        roundTrips(batch, "OFFLINE_MESSAGES");
+    }
+
+    @Test
+    void aBatchWithoutTheCountOfEarlierVersionsDecodesWithNothingMore() {
+        String old = "{\"recipients\":[\"a@example.com\"],\"chatId\":7,\"visitorName\":\"Ada\","
+                + "\"visitorEmail\":null,\"department\":\"general\",\"messages\":[{\"messageId\":1,\"text\":\"one\","
+                + "\"sentAt\":\"2026-03-10T10:00:00.123456Z\"}]}";
+        assertThat(codec.decode("OFFLINE_MESSAGES", old)).isEqualTo(new OfflineMessagesNotification(
+                List.of("a@example.com"), 7, "Ada", null, "general",
+                List.of(new OfflineMessagesNotification.Line(1, "one", AT)), 0));
+    }
+
+    @Test
+    void aNegativeCountIsRefused() {
+        assertThatThrownBy(() -> new OfflineMessagesNotification(List.of("a@example.com"), 7, "Ada", null, "general",
+                List.of(), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUnknownKindIsRefused() {
         assertThatThrownBy(() -> codec.decode("SMOKE_SIGNAL", "{}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SMOKE_SIGNAL");

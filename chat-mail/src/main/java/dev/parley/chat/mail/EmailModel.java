@@ -54,8 +54,12 @@ final class EmailModel {
                         "attachmentOnly", line.text().isBlank()));
             }
             m.put("messages", lines);
-            m.put("messageCount", lines.size());
-            m.put("plural", lines.size() != 1);
+            m.put("messageCount", n.messageCount());
+            m.put("plural", n.messageCount() != 1);
+            if (n.moreMessages() > 0) {
+                m.put("moreMessages", n.moreMessages());
+                m.put("morePlural", n.moreMessages() != 1);
+            }
         } else if (notification instanceof AgentAvailableNotification n) {
             m.put("visitorName", line(n.visitorName()));
             m.put("department", line(n.department()));

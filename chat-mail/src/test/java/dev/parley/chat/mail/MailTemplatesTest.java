@@ -90,6 +90,31 @@ class MailTemplatesTest {
     }
 
     @Test
+    void offlineEmailOfAnOverfullBatchListsTheFirstFiftyAndSaysHowManyMore() {
+        RenderedEmail email = render(offline("Grace", 87, "a@parley.test"));
+
+        assertThat(email.subject()).isEqualTo("87 offline messages from Grace");
+        assertThat(email.html().split("<li ", -1)).hasSize(51);
+        assertThat(email.html()).containsSubsequence("message 1<", "message 50<",
+                "and 37 more messages — <a href=\"https://support.parley.test/admin/chats/7\"", "open the chat</a>",
+                "to read them all").doesNotContain("message 51");
+        assertThat(email.text()).containsSubsequence("87 messages in the technical department",
+                "message 50\n\nand 37 more messages — open the chat to read them all\n",
+                "Reply in the dashboard: https://support.parley.test/admin/chats/7").doesNotContain("message 51");
+    }
+
+    @Test
+    void oneMoreMessageIsNotCalledMessagesAndABatchThatFitsSaysNothingMore() {
+        RenderedEmail email = render(offline("Grace", 51, "a@parley.test"));
+        assertThat(email.html()).contains("and 1 more message — ");
+        assertThat(email.text()).contains("and 1 more message — open the chat to read them all");
+
+        RenderedEmail fits = render(offline("Grace", 50, "a@parley.test"));
+        assertThat(fits.html()).doesNotContain("more message", "class=\"more\"");
+        assertThat(fits.text()).doesNotContain("more message");
+    }
+
+    @Test
     void oneOfflineMessageIsNotCalledMessages() {
         assertThat(render(offline("Grace", 1, "a@parley.test")).subject()).isEqualTo("1 offline message from Grace");
     }

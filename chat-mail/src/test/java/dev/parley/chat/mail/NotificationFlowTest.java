@@ -125,6 +125,32 @@ class NotificationFlowTest {
         assertThat(parley.outbox().stats().pending()).isZero();
     }
 
+    @Test
+    void aFloodOfMessagesWhileNobodyIsOnlineListsTheFirstFiftyAndSaysHowManyMore() throws Exception {
+        PostedMessage first = parley.chats().startChat(new StartChat("Grace", null, null, "general", "Hello?"));
+        parley.outbox().dispatchDue();
+        for (int i = 1; i <= 80; i++) {
+            clock.advance(Duration.ofMillis(500));
+            parley.chats().postVisitorMessage(VisitorMessage.text(first.chat().sessionId(), note(i)));
+        }
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(parley.outbox().dispatchDue()).isEqualTo(1);
+
+        List<MimeMessage> offline = smtp.received().stream()
+                .filter(m -> Emails.header(m, MailNotifier.KIND_HEADER).equals("OFFLINE_MESSAGES")).toList();
+        assertThat(offline).hasSize(1);
+        MimeMessage m = offline.get(0);
+        assertThat(Emails.subject(m)).isEqualTo("80 offline messages from Grace");
+        String[] listed = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(this::note).toArray(String[]::new);
+        assertThat(Emails.html(m)).containsSubsequence(listed).doesNotContain(note(51))
+                .contains("and 30 more messages — <a href=\"https://support.parley.test/admin/chats/"
+                        + first.chat().id() + "\"");
+        assertThat(Emails.html(m).split("<li ", -1)).hasSize(51);
+        assertThat(Emails.text(m)).containsSubsequence(listed).doesNotContain(note(51))
+                .contains("and 30 more messages — open the chat to read them all");
+        assertThat(parley.chats().getChat(first.chat().id()).offlineNotificationSent()).isTrue();
+    }
+
     private String note(int i) {
         return String.format("note #%02d", i);
     }
