@@ -104,7 +104,8 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         ChatRollups rollups = new ChatRollups(tables, options.reportZone());
         this.rebuilds = new RollupRebuilds(tables, rollups);
         this.tx = new JpaTransactions(factory, rollups::beforeCommit);
-        this.chats = new JpaChats(tx, tables, rollups);
+        RecentChats recent = new RecentChats();
+        this.chats = new JpaChats(tx, tables, rollups, recent);
         this.messages = new JpaMessages(tx);
         this.departments = new JpaDepartments(tx);
         this.articles = new JpaArticles(tx, tables);
@@ -113,7 +114,8 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
         this.appends = kind == DatabaseKind.POSTGRESQL ? new MessageAppends(
-                factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups) : null;
+                factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups, recent)
+                : null;
         rebuilds.prepare(tx);
         log.info("Parley JPA store ready on {} (tables {}*, analytics days in {})", kind,
                 qualifier + options.tablePrefix(), options.reportZone().getId());

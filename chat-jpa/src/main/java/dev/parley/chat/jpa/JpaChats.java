@@ -30,11 +30,13 @@ final class JpaChats implements ChatRecords {
     private final JpaTransactions tx;
     private final Tables tables;
     private final ChatRollups rollups;
+    private final RecentChats recent;
 
-    JpaChats(JpaTransactions tx, Tables tables, ChatRollups rollups) {
+    JpaChats(JpaTransactions tx, Tables tables, ChatRollups rollups, RecentChats recent) {
         this.tx = tx;
         this.tables = tables;
         this.rollups = rollups;
+        this.recent = recent;
     }
 
     @Override
@@ -59,6 +61,7 @@ final class JpaChats implements ChatRecords {
             ChatEntity e = locked(t, chat.id())
                     .orElseThrow(() -> ParleyException.notFound("chat " + chat.id() + " does not exist"));
             Chat before = e.toRecord();
+            recent.forget(before.sessionId());
             e.apply(chat);
             rollups.change(t, before, e.toRecord());
         });

@@ -16,24 +16,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends a message on PostgreSQL without holding the chat's row lock across round trips: reads the chat, lets the
- * core decide, then writes in one statement that applies only while the chat row still holds exactly what was read
- * (a compare-and-set on every column). The statement updates the chat, inserts the message and adds the rollup
- * differences as data-modifying CTEs, so it runs as its own transaction: two round trips per message in all, where
- * the locking path takes four and a commit. When the row changed in between, nothing is written and the core
- * decides again on the chat as it is then; after {@link #ATTEMPTS} such misses the caller takes the locking path.
+ * Appends a message on PostgreSQL without holding the chat's row lock across round trips: takes the chat from this
+ * node's copy of it ({@link RecentChats}) or reads it, lets the core decide, then writes in one statement that
+ * applies only while the chat row is still the version the decision saw (a compare-and-set on {@code xmin}). The
+ * statement updates the chat, inserts the message and adds the rollup differences as data-modifying CTEs, and
+ * answers the row as stored, which becomes the copy; it runs as its own transaction. So a visitor's next message on
+ * this node is one round trip, the first (or one after a change elsewhere) two, where the locking path takes four and
+ * a commit. When the row changed in between, nothing is written and the core decides again on the row as it is
+ * then; after {@link #ATTEMPTS} such misses the caller takes the locking path.
  */
 final class MessageAppends {
 
@@ -77,14 +81,51 @@ final class MessageAppends {
     private final ConnectionProvider connections;
     private final Tables tables;
     private final ChatRollups rollups;
+    private final RecentChats recent;
     private final String select;
+    /** The statements by the chat columns they set (a bit per column) and their number of rollup rows. */
+    private final Map<Long, String> writes = new ConcurrentHashMap<>();
 
-    MessageAppends(ConnectionProvider connections, Tables tables, ChatRollups rollups) {
+    MessageAppends(ConnectionProvider connections, Tables tables, ChatRollups rollups, RecentChats recent) {
         this.connections = connections;
         this.tables = tables;
         this.rollups = rollups;
-        this.select = "SELECT id, " + String.join(", ", COLUMNS.stream().map(Column::name).toList()) + " FROM "
-                + tables.chat + " WHERE session_id = ?";
+        this.recent = recent;
+        this.select = "SELECT id, " + columnList() + ", xmin::text FROM " + tables.chat + " WHERE session_id = ?";
+    }
+
+    private static String columnList() {
+        return String.join(", ", COLUMNS.stream().map(Column::name).toList());
+    }
+
+    /**
+     * The statement setting the columns of the mask, with this many rollup rows: a chat counts in two rows (see
+     * {@link ChatRollups#keysOf}), so a change touches at most four (a department move), usually two. A visitor's
+     * messages use a handful of these, each prepared once per connection.
+     */
+    private String statement(long setMask, int rollupRows) {
+        return writes.computeIfAbsent(setMask * 8 + rollupRows, key -> {
+            List<String> set = new ArrayList<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                if ((setMask & (1L << i)) != 0) {
+                    set.add(COLUMNS.get(i).name() + " = ?");
+                }
+            }
+            StringBuilder sql = new StringBuilder("WITH c AS (UPDATE ").append(tables.chat).append(" SET ")
+                    .append(set.isEmpty() ? "id = id" : String.join(", ", set))
+                    .append(" WHERE id = ? AND xmin::text = ? RETURNING id, ").append(columnList())
+                    .append(", xmin::text AS version), m AS (INSERT INTO ").append(tables.message).append(" (")
+                    .append(MESSAGE_COLUMNS).append(") SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c RETURNING id)");
+            if (rollupRows > 0) {
+                String row = "(" + "?, ".repeat(3 + ChatRollups.COLUMNS.size()) + "?)";
+                sql.append(", r AS (INSERT INTO ").append(tables.rollup).append(" (")
+                        .append(ChatRollups.KEY_COLUMNS).append(", ").append(String.join(", ", ChatRollups.COLUMNS))
+                        .append(") SELECT v.* FROM c, (VALUES ")
+                        .append(String.join(", ", Collections.nCopies(rollupRows, row))).append(") AS v")
+                        .append(rollups.addOnConflict()).append(')');
+            }
+            return sql.append(" SELECT m.id, c.* FROM m, c").toString();
+        });
     }
 
     private record Column(String name, int sqlType, Function<Chat, @Nullable Object> value) {}
@@ -100,31 +141,58 @@ final class MessageAppends {
         return appended != null ? appended : locked.get();
     }
 
-    /** The outcome of the attempts; null when the chat changed under each. */
+    /**
+     * The outcome of the attempts; null when the row changed under each. A decision on this node's copy of the chat
+     * (see {@link RecentChats}) that the write finds stale, or that {@code next} refuses, is taken again on the row
+     * as read, and does not count as an attempt.
+     */
     private @Nullable Optional<Append> attempt(String sessionId, Function<Chat, Optional<Append>> next) {
         Connection c = null;
         boolean autoCommit = true;
         try {
             c = connections.getConnection();
             autoCommit = c.getAutoCommit();
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Chat before = read(c, sessionId);
-                Optional<Append> decided = before == null ? Optional.empty() : next.apply(before);
+            RecentChats.Copy copy = recent.get(sessionId);
+            int misses = 0;
+            while (true) {
+                boolean fromCopy = copy != null;
+                RecentChats.Copy row = fromCopy ? copy : read(c, sessionId);
+                copy = null;
+                if (row == null) {
+                    end(c, autoCommit);
+                    return Optional.empty();
+                }
+                Chat before = row.chat();
+                Optional<Append> decided;
+                try {
+                    decided = next.apply(before);
+                } catch (RuntimeException e) {
+                    if (fromCopy) {
+                        recent.forget(sessionId);
+                        continue;
+                    }
+                    throw e;
+                }
                 if (decided.isEmpty()) {
                     end(c, autoCommit);
                     return Optional.empty();
                 }
                 Append append = decided.get();
-                if (append.chat().id() != before.id() || append.message().chatId() != before.id()) {
+                if (append.chat().id() != before.id() || append.message().chatId() != before.id()
+                        || !append.chat().sessionId().equals(before.sessionId())) {
                     throw new IllegalArgumentException("an append must keep to the chat it was given");
                 }
-                Long id = write(c, before, append);
+                Written written = write(c, row, append);
                 end(c, autoCommit);
-                if (id != null) {
-                    return Optional.of(new Append(append.chat(), append.message().withId(id)));
+                if (written != null) {
+                    recent.put(written.row());
+                    return Optional.of(new Append(written.row().chat(), append.message().withId(written.messageId())));
+                }
+                recent.forget(sessionId);
+                if (!fromCopy && ++misses >= ATTEMPTS) {
+                    return null;
                 }
             }
-            return null;
         } catch (SQLException e) {
             rollback(c, autoCommit, e);
             throw Errors.translate(new PersistenceException("appending a message failed", e));
@@ -158,23 +226,27 @@ final class MessageAppends {
         }
     }
 
-    private @Nullable Chat read(Connection c, String sessionId) throws SQLException {
+    private RecentChats.@Nullable Copy read(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(select)) {
             s.setString(1, sessionId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? chat(rs) : null;
+                return rs.next() ? new RecentChats.Copy(chat(rs, 1), rs.getString(COLUMNS.size() + 2)) : null;
             }
         }
     }
 
-    private static Chat chat(ResultSet rs) throws SQLException {
-        return new Chat(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), ChatStatus.valueOf(rs.getString(8)), instant(rs, 9),
-                instant(rs, 10), instant(rs, 11), instant(rs, 12), rs.getObject(13, Long.class),
-                rs.getObject(14, Long.class), rs.getObject(15, Integer.class), rs.getString(16), rs.getBoolean(17),
-                rs.getBoolean(18), rs.getBoolean(19), new ChatAnalytics(rs.getLong(20), rs.getLong(21),
-                        rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getObject(25, Long.class),
-                        rs.getObject(26, Long.class), instant(rs, 27), instant(rs, 28), instant(rs, 29)));
+    /** The chat in the row's columns from {@code first} on: its id, then {@link #COLUMNS}. */
+    private static Chat chat(ResultSet rs, int first) throws SQLException {
+        int i = first - 1;
+        return new Chat(rs.getLong(i + 1), rs.getString(i + 2), rs.getString(i + 3), rs.getString(i + 4),
+                rs.getString(i + 5), rs.getString(i + 6), rs.getString(i + 7), ChatStatus.valueOf(rs.getString(i + 8)),
+                instant(rs, i + 9), instant(rs, i + 10), instant(rs, i + 11), instant(rs, i + 12),
+                rs.getObject(i + 13, Long.class), rs.getObject(i + 14, Long.class),
+                rs.getObject(i + 15, Integer.class), rs.getString(i + 16), rs.getBoolean(i + 17),
+                rs.getBoolean(i + 18), rs.getBoolean(i + 19), new ChatAnalytics(rs.getLong(i + 20),
+                        rs.getLong(i + 21), rs.getLong(i + 22), rs.getLong(i + 23), rs.getLong(i + 24),
+                        rs.getObject(i + 25, Long.class), rs.getObject(i + 26, Long.class), instant(rs, i + 27),
+                        instant(rs, i + 28), instant(rs, i + 29)));
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
@@ -182,68 +254,50 @@ final class MessageAppends {
         return t == null ? null : t.toInstant();
     }
 
+    /** What one statement stored: the chat's row and the message's id. */
+    private record Written(RecentChats.Copy row, long messageId) {}
+
     /**
-     * The one statement: {@code UPDATE} of the chat's changed columns where every column still holds what was read,
-     * the message {@code INSERT} and the rollup upsert fed by that update's row (none when it matched no row).
-     * Answers the message's id, or null when the chat had changed.
+     * The one statement: {@code UPDATE} of the chat's row while its version ({@code xmin}, which every change of the
+     * row replaces) is still the one read, the message {@code INSERT} and the rollup upsert fed by that update's row
+     * (none when it matched no row). Answers the row and the message id as stored, or null when the chat had changed.
      */
-    private @Nullable Long write(Connection c, Chat before, Append append) throws SQLException {
-        List<Object[]> params = new ArrayList<>();
-        StringBuilder set = new StringBuilder();
-        StringBuilder where = new StringBuilder(" WHERE id = ?");
-        for (Column col : COLUMNS) {
-            Object was = col.value().apply(before);
-            Object now = col.value().apply(append.chat());
-            if (!Objects.equals(was, now)) {
-                set.append(set.length() == 0 ? "" : ", ").append(col.name()).append(" = ?");
-                params.add(new Object[] {now, col.sqlType()});
-            }
-        }
-        params.add(new Object[] {before.id(), Types.BIGINT});
-        for (Column col : COLUMNS) {
-            Object was = col.value().apply(before);
-            where.append(" AND ").append(col.name()).append(was == null ? " IS NULL" : " = ?");
-            if (was != null) {
-                params.add(new Object[] {was, col.sqlType()});
-            }
-        }
-        if (set.length() == 0) {
-            set.append("id = id");
-        }
-        ChatMessage m = append.message();
-        StringBuilder sql = new StringBuilder("WITH c AS (UPDATE ").append(tables.chat).append(" SET ").append(set)
-                .append(where).append(" RETURNING id), m AS (INSERT INTO ").append(tables.message).append(" (")
-                .append(MESSAGE_COLUMNS).append(") SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c RETURNING id)");
-        params.add(new Object[] {m.sender().name(), Types.VARCHAR});
-        params.add(new Object[] {m.senderId(), Types.VARCHAR});
-        params.add(new Object[] {m.message(), Types.VARCHAR});
-        params.add(new Object[] {m.messageType().name(), Types.VARCHAR});
-        params.add(new Object[] {m.fileUrl(), Types.VARCHAR});
-        params.add(new Object[] {m.fileName(), Types.VARCHAR});
-        params.add(new Object[] {m.fileSize(), Types.BIGINT});
-        params.add(new Object[] {m.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE});
-        params.add(new Object[] {m.readAt(), Types.TIMESTAMP_WITH_TIMEZONE});
+    private @Nullable Written write(Connection c, RecentChats.Copy before, Append append) throws SQLException {
         SortedMap<ChatRollups.Key, long[]> changes = new TreeMap<>();
-        rollups.change(changes, before, append.chat());
+        rollups.change(changes, before.chat(), append.chat());
         changes.values().removeIf(v -> Arrays.stream(v).allMatch(x -> x == 0));
-        String rows = String.join(", ", changes.keySet().stream()
-                .map(k -> "(" + "?, ".repeat(3 + ChatRollups.COLUMNS.size()) + "?)").toList());
-        if (!changes.isEmpty()) {
-            sql.append(", r AS (INSERT INTO ").append(tables.rollup).append(" (").append(ChatRollups.KEY_COLUMNS)
-                    .append(", ").append(String.join(", ", ChatRollups.COLUMNS)).append(") SELECT v.* FROM c, (VALUES ")
-                    .append(rows).append(") AS v").append(rollups.addOnConflict()).append(')');
-        }
-        sql.append(" SELECT id FROM m");
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Object[] p : params) {
-                bind(s, i++, p[0], (int) p[1]);
+        ChatMessage m = append.message();
+        long setMask = 0;
+        List<Object[]> set = new ArrayList<>();
+        for (int col = 0; col < COLUMNS.size(); col++) {
+            Object now = COLUMNS.get(col).value().apply(append.chat());
+            if (!Objects.equals(COLUMNS.get(col).value().apply(before.chat()), now)) {
+                setMask |= 1L << col;
+                set.add(new Object[] {now, COLUMNS.get(col).sqlType()});
             }
+        }
+        try (PreparedStatement s = c.prepareStatement(statement(setMask, changes.size()))) {
+            int i = 1;
+            for (Object[] value : set) {
+                bind(s, i++, value[0], (int) value[1]);
+            }
+            s.setLong(i++, before.chat().id());
+            s.setString(i++, before.version());
+            s.setString(i++, m.sender().name());
+            bind(s, i++, m.senderId(), Types.VARCHAR);
+            s.setString(i++, m.message());
+            s.setString(i++, m.messageType().name());
+            bind(s, i++, m.fileUrl(), Types.VARCHAR);
+            bind(s, i++, m.fileName(), Types.VARCHAR);
+            bind(s, i++, m.fileSize(), Types.BIGINT);
+            bind(s, i++, m.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+            bind(s, i++, m.readAt(), Types.TIMESTAMP_WITH_TIMEZONE);
             for (Map.Entry<ChatRollups.Key, long[]> change : changes.entrySet()) {
                 i = ChatRollups.bindChange(s, i, change.getKey(), change.getValue());
             }
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                return rs.next() ? new Written(new RecentChats.Copy(chat(rs, 2), rs.getString(COLUMNS.size() + 3)),
+                        rs.getLong(1)) : null;
             }
         }
     }

@@ -110,6 +110,40 @@ class MessageAppendTest {
         assertThat(store.messages().count(chat.id())).isEqualTo(1);
     }
 
+    @Test
+    void theNextAppendStartsFromThisNodesCopyAndReadsTheRowWhenAnotherNodeChangedIt() {
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        ChatStore store = db.emptyStore();
+        Chat chat = chat(store, "d".repeat(32));
+        List<Chat> given = new ArrayList<>();
+        store.appendMessage(chat.sessionId(), c -> visitorMessage(c, T0.plusSeconds(1), "one")).orElseThrow();
+
+        store.appendMessage(chat.sessionId(), c -> {
+            given.add(c);
+            return visitorMessage(c, T0.plusSeconds(2), "two");
+        }).orElseThrow();
+        assertThat(given).extracting(c -> c.analytics().totalMessages()).containsExactly(1L);
+
+        try (JpaChatStore otherNode = JpaChatStore.create(db.dataSource, JpaStoreOptions.DEFAULTS)) {
+            otherNode.transactions().run(() -> otherNode.chats().update(
+                    otherNode.chats().lock(chat.id()).orElseThrow().edit().assignedTo("bob").build()));
+        }
+        given.clear();
+        Append third = store.appendMessage(chat.sessionId(), c -> {
+            given.add(c);
+            if (c.assignedTo() == null) {
+                throw new IllegalStateException("refused: nobody is assigned");
+            }
+            return visitorMessage(c, T0.plusSeconds(3), "three");
+        }).orElseThrow();
+
+        assertThat(given).extracting(Chat::assignedTo).containsExactly(null, "bob");
+        assertThat(third.chat()).isEqualTo(store.chats().find(chat.id()).orElseThrow());
+        assertThat(third.chat().analytics().totalMessages()).isEqualTo(3);
+        assertThat(store.messages().list(chat.id(), null, null, 10)).extracting(ChatMessage::message)
+                .containsExactly("one", "two", "three");
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void anAppendThatFailsOrDeclinesStoresNothingAndGivesItsConnectionBack(DatabaseKind kind) {
