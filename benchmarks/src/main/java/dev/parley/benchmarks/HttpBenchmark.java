@@ -73,6 +73,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class HttpBenchmark {
 
     static final String TITLE = "5. HTTP end to end";
+    /** The servlet container on the classpath: Jetty, as in the demo, or Tomcat (built with -Dtomcat). */
+    static final String SERVER = classPresent("org.eclipse.jetty.server.Server") ? "Jetty" : "Tomcat";
     private static final int CONCURRENCY = 8;
     private static final int SSE_RATE = 500;
     private static final int SSE_LOW_RATE = 100;
@@ -91,8 +93,11 @@ final class HttpBenchmark {
     }
 
     Section run(Databases databases) throws Exception {
+        String container = SERVER.equals("Jetty")
+                ? "on Jetty, the demo's servlet container (built with `-Dtomcat`, this section runs on Tomcat)"
+                : "on Tomcat (built with `-Dtomcat`; the demo runs on Jetty)";
         Section section = new Section(TITLE, """
-                The Spring module with the demo's starters (`spring-boot-starter-webmvc` on Tomcat, \
+                The Spring module with the demo's starters (`spring-boot-starter-webmvc` %s, \
                 `spring-boot-starter-jdbc`, `chat-jpa`) on PostgreSQL, on 127.0.0.1, driven over plain keep-alive \
                 HTTP/1.1 sockets, one per sending thread (a lean generator: it shares the cores with the server and \
                 the database), with an admin online all along. The JIT compilers take about one of the two cores \
@@ -104,10 +109,10 @@ final class HttpBenchmark {
                 its due time to its `message` event on an admin stream (read from a raw socket), against the latency \
                 of the POST itself from the same due time; warm-up runs, then timed runs, each figure the median \
                 over them. **Heap**: growth of the used heap after a full GC when %d more admin streams open (raw \
-                sockets as clients) with as many open already (so that Tomcat's cache of recycled request \
-                processors, filled by the load before, does not lower the figure), per stream, against the same \
-                number of bare TCP connections to an idle in-process server socket.""".formatted(
-                CONCURRENCY, SSE_RATE, SSE_LOW_RATE, SSE_SENDERS, options.sseClients()),
+                sockets as clients) with as many open already (so that request objects that the container \
+                recycled from the load before do not lower the figure), per stream, against the same number of \
+                bare TCP connections to an idle in-process server socket.""".formatted(
+                container, CONCURRENCY, SSE_RATE, SSE_LOW_RATE, SSE_SENDERS, options.sseClients()),
                 "Parley", "baseline", "Parley / baseline");
         if (!Stores.available() || !springModuleAvailable()) {
             return section.finding("Not measured: the Spring module (`chat-spring-autoconfigure`: HTTP API and SSE "
@@ -146,12 +151,21 @@ final class HttpBenchmark {
     }
 
     static boolean springModuleAvailable() {
+        return classPresent("dev.parley.chat.spring.ParleyAutoConfiguration");
+    }
+
+    private static boolean classPresent(String name) {
         try {
-            Class.forName("dev.parley.chat.spring.ParleyAutoConfiguration");
+            Class.forName(name, false, HttpBenchmark.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /** Whether the thread is the servlet container's: Jetty's pool ("qtp" + its hash) or Tomcat's connector's. */
+    static boolean serverThread(String name) {
+        return name.startsWith("qtp") || name.startsWith("http-nio");
     }
 
     private ConfigurableApplicationContext start(Database db, String secret) {
@@ -409,8 +423,8 @@ final class HttpBenchmark {
             awaitConnected(s.getInputStream());
             return s;
         };
-        // n streams first: they take Tomcat's cache of recycled request processors (up to 200, left by the load
-        // before), so that the n measured streams each cost what a further stream costs
+        // n streams first: they take the request objects that the container recycled from the load before (Tomcat
+        // caches up to 200 request processors), so that the n measured streams each cost what a further stream costs
         List<Socket> first = new ArrayList<>(n);
         AtomicReference<String> growth = new AtomicReference<>("");
         double sse;
@@ -797,7 +811,8 @@ final class HttpBenchmark {
     static final class CpuMeter {
 
         private static final double TICK_NANOS = 10_000_000; // USER_HZ = 100 on Linux
-        private static final String TOMCAT = "Tomcat's threads (HTTP, Spring, Parley's core, Hibernate, JDBC)";
+        private static final String SERVER_THREADS =
+                SERVER + "'s threads (HTTP, Spring, Parley's core, Hibernate, JDBC)";
         private final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         private final com.sun.management.OperatingSystemMXBean os =
@@ -914,24 +929,24 @@ final class HttpBenchmark {
         String stop(int messages, int rate) {
             long wall = System.nanoTime() - wallBefore;
             Map<String, Long> byRole = new LinkedHashMap<>();
-            for (String role : List.of(TOMCAT, "the SSE hub (dispatcher, senders)", "the load generator",
+            for (String role : List.of(SERVER_THREADS, "the SSE hub (dispatcher, senders)", "the load generator",
                     "other Java threads")) {
                 byRole.put(role, 0L);
             }
             long javaThreads = 0;
-            long tomcatAllocated = 0;
+            long serverAllocated = 0;
             for (Map.Entry<Long, ThreadUse> t : threadUses().entrySet()) {
                 ThreadUse before = threadsBefore.getOrDefault(t.getKey(), new ThreadUse("", 0, 0));
                 ThreadUse now = t.getValue();
                 long used = now.cpu() - before.cpu();
                 String name = now.name();
-                String role = name.startsWith("http-nio") ? TOMCAT
+                String role = serverThread(name) ? SERVER_THREADS
                         : name.startsWith("parley-sse") ? "the SSE hub (dispatcher, senders)"
                         : name.startsWith("bench-") ? "the load generator" : "other Java threads";
                 byRole.merge(role, used, Long::sum);
                 javaThreads += used;
-                if (role.equals(TOMCAT)) {
-                    tomcatAllocated += now.allocated() - before.allocated();
+                if (role.equals(SERVER_THREADS)) {
+                    serverAllocated += now.allocated() - before.allocated();
                 }
             }
             byRole.put("the JVM itself (GC, JIT compiler)",
@@ -946,10 +961,10 @@ final class HttpBenchmark {
                     .collect(Collectors.joining(", "));
             int cores = Runtime.getRuntime().availableProcessors();
             StringBuilder out = new StringBuilder(parts).append(String.format(Locale.ROOT,
-                    "; in all %.2f ms of CPU per message, %.2f of the %d cores at %d msg/s. Tomcat's threads "
+                    "; in all %.2f ms of CPU per message, %.2f of the %d cores at %d msg/s. %s's threads "
                     + "allocated %.0f KB per message; the collectors ran %d ms and the JIT compilers %d ms in the "
-                    + "run", sum / 1e6 / messages, sum / 1e9 / messages * rate, cores, rate,
-                    tomcatAllocated / 1024.0 / messages, gcMillis() - gcBefore, jitMillis() - jitBefore));
+                    + "run", sum / 1e6 / messages, sum / 1e9 / messages * rate, cores, rate, SERVER,
+                    serverAllocated / 1024.0 / messages, gcMillis() - gcBefore, jitMillis() - jitBefore));
             long[] machine = machineTicks();
             if (machine != null && machineBefore != null && machine[1] > machineBefore[1]) {
                 double busy = (machine[0] - machineBefore[0]) / (double) (machine[1] - machineBefore[1]);
@@ -962,7 +977,7 @@ final class HttpBenchmark {
         }
     }
 
-    /** JFR execution samples of Tomcat's request threads, put in the phase of the request they were in. */
+    /** JFR execution samples of the servlet container's threads, put in the phase of the request they were in. */
     static final class RequestProfile {
 
         /** Frame name parts and their phase; the first that any frame of a sample matches decides. */
@@ -974,6 +989,7 @@ final class HttpBenchmark {
                 Map.entry("writeWithMessageConverters", "writing the JSON answer"),
                 Map.entry("org.springframework.web.servlet.", "the rest of Spring MVC (mapping, arguments, interceptors)"),
                 Map.entry("org.springframework.web.filter.", "servlet filters"),
+                Map.entry("org.eclipse.jetty.", "Jetty (connector, HTTP parsing, servlet handling)"),
                 Map.entry("org.apache.", "Tomcat (connector, HTTP parsing, valves)"));
 
         private final Recording recording = new Recording();
@@ -1001,7 +1017,7 @@ final class HttpBenchmark {
                         }
                         RecordedThread thread = e.getThread("sampledThread");
                         if (thread == null || thread.getJavaName() == null
-                                || !thread.getJavaName().startsWith("http-nio") || e.getStackTrace() == null) {
+                                || !serverThread(thread.getJavaName()) || e.getStackTrace() == null) {
                             continue;
                         }
                         total++;
@@ -1009,7 +1025,7 @@ final class HttpBenchmark {
                     }
                 }
                 int samples = total;
-                return samples + " samples of Tomcat's threads on the CPU: " + byPhase.entrySet().stream()
+                return samples + " samples of " + SERVER + "'s threads on the CPU: " + byPhase.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .map(e -> String.format(Locale.ROOT, "%.0f%% %s", 100.0 * e.getValue() / samples, e.getKey()))
                         .collect(Collectors.joining(", ")) + ".";
