@@ -39,6 +39,11 @@ final class Harness {
         return rounds;
     }
 
+    /** This harness with at least {@code min} timed rounds. */
+    Harness withAtLeastRounds(int min) {
+        return rounds >= min ? this : new Harness(warmups, min);
+    }
+
     /** Medians of the candidate's and the baseline's figure over interleaved rounds, after warm-up rounds. */
     Pair paired(Round candidate, Round baseline) throws Exception {
         for (int w = 0; w < warmups; w++) {
@@ -81,6 +86,30 @@ final class Harness {
         }
         long elapsed = System.nanoTime() - begin;
         return threads * (double) perThread / (elapsed / 1e9);
+    }
+
+    /** Milliseconds the JIT compilers have worked in this JVM, 0 where the JVM does not tell. */
+    static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * Runs the rounds again and again until the JIT compilers worked less than a tenth of a round's time during one
+     * of them, or {@code max} times; answers how many times they ran. On a 2-core machine the compilers otherwise
+     * take one core from the first rounds of code as large as Parley's path, and time a cold JVM instead.
+     */
+    static int untilJitSettles(int max, Round... rounds) throws Exception {
+        for (int n = 1; ; n++) {
+            long jit = jitMillis();
+            long t0 = System.nanoTime();
+            for (Round round : rounds) {
+                round.run();
+            }
+            if (n >= max || (jitMillis() - jit) * 1e6 <= 0.1 * (System.nanoTime() - t0)) {
+                return n;
+            }
+        }
     }
 
     /** A pool of daemon threads for {@link #throughput}. */

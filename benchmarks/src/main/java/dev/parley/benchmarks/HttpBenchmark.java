@@ -877,8 +877,7 @@ final class HttpBenchmark {
         }
 
         static long jitMillis() {
-            var jit = ManagementFactory.getCompilationMXBean();
-            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+            return Harness.jitMillis();
         }
 
         /** utime + stime of the postmaster and its children (backends, writers), in clock ticks; -1 if unknown. */

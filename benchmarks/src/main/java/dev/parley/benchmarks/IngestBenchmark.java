@@ -26,6 +26,10 @@ final class IngestBenchmark {
     static final String TITLE = "1. Message ingest";
     private static final String TEXT = "Hello, I have a question about my last order";
     private static final int CHATS_PER_THREAD = 4;
+    /** Timed rounds per figure in full mode. */
+    private static final int FULL_ROUNDS = 7;
+    /** The most warm-up runs while the JIT compilers are still busy with Parley's path. */
+    private static final int MAX_JIT_WARMUPS = 12;
     /** The sum columns of chat-jpa's rollup table, {@code message_sum} last. */
     private static final String ROLLUP_SUMS = "total, active, resolved, rated, rating_sum, rating_1, rating_2,"
             + " rating_3, rating_4, rating_5, responded, response_time_sum, timed_resolutions, resolution_time_sum,"
@@ -36,7 +40,8 @@ final class IngestBenchmark {
 
     IngestBenchmark(BenchOptions options, Harness harness) {
         this.options = options;
-        this.harness = harness;
+        // a round is short (about a second) and the ratio moves with the machine's load: more rounds in full mode
+        this.harness = options.mode().equals("full") ? harness.withAtLeastRounds(FULL_ROUNDS) : harness;
     }
 
     Section run(Databases databases) throws Exception {
@@ -53,7 +58,8 @@ final class IngestBenchmark {
                 inserting the message and updating its two rollup rows; on H2 `SELECT … FOR UPDATE`, `INSERT`, \
                 `UPDATE` of the chat, `UPDATE` of the rollup, `COMMIT`): the bound that the work itself sets, \
                 without Hibernate or Parley. Figures are messages per second; each round posts \
-                """ + options.ingestMessages() + " messages split over the threads.",
+                """ + options.ingestMessages() + " messages split over the threads" + (options.mode().equals("full")
+                ? "; a round lasts about a second, so each figure is the median of " + FULL_ROUNDS + " rounds." : "."),
                 "Parley", "raw JDBC", "Parley / raw JDBC, higher is better");
         if (!Stores.available()) {
             return section.finding("Not measured: " + Stores.notAvailable() + ".");
@@ -105,10 +111,20 @@ final class IngestBenchmark {
             Harness.Op sameStatements = (t, i) -> sameStatements(db, sessions[t][i % CHATS_PER_THREAD],
                     chatIds[t][i % CHATS_PER_THREAD], buckets[t][i % CHATS_PER_THREAD],
                     ChatGenerator.DEPARTMENTS.get(i % CHATS_PER_THREAD));
+            boolean warm = false;
             for (int threads : options.ingestThreads()) {
                 int perThread = Math.max(1, options.ingestMessages() / threads);
                 ExecutorService pool = Harness.threads(threads, "bench-ingest");
                 try {
+                    if (!warm && options.mode().equals("full")) {
+                        warm = true;
+                        int runs = Harness.untilJitSettles(MAX_JIT_WARMUPS,
+                                () -> Harness.throughput(pool, threads, perThread, viaParley),
+                                () -> Harness.throughput(pool, threads, perThread, raw),
+                                () -> Harness.throughput(pool, threads, perThread, sameStatements));
+                        section.finding(db.shortName() + ": " + runs + " warm-up run(s) of all three paths before the"
+                                + " first figure, until the JIT compilers used under a tenth of a run.");
+                    }
                     Harness.Pair p = harness.paired(() -> Harness.throughput(pool, threads, perThread, viaParley),
                             () -> Harness.throughput(pool, threads, perThread, raw));
                     section.add(Row.of(TITLE, db.shortName(), threads + (threads == 1 ? " thread" : " threads"),

@@ -246,7 +246,7 @@ final class ChatRollups {
     }
 
     /** PostgreSQL: the tail of an {@code INSERT} of rollup rows that adds the values to a row that exists. */
-    String addOnConflict() {
+    private String addOnConflict() {
         StringBuilder sql = new StringBuilder(" ON CONFLICT (").append(KEY_COLUMNS).append(") DO UPDATE SET ");
         for (int i = 0; i < COLUMNS.size(); i++) {
             String col = COLUMNS.get(i);
@@ -257,7 +257,7 @@ final class ChatRollups {
     }
 
     /** Binds a row's key and sums from this parameter on; answers the next parameter's index. */
-    static int bindChange(PreparedStatement s, int first, Key key, long[] sums) throws SQLException {
+    private static int bindChange(PreparedStatement s, int first, Key key, long[] sums) throws SQLException {
         int next = bindKey(s, first, key);
         for (int i = 0; i < COLUMNS.size(); i++) {
             s.setLong(next + i, sums[i]);
@@ -325,7 +325,7 @@ final class ChatRollups {
     }
 
     /** Binds the key columns from this parameter on; answers the next parameter's index. */
-    private static int bindKey(PreparedStatement s, int first, Key key) throws SQLException {
+    static int bindKey(PreparedStatement s, int first, Key key) throws SQLException {
         s.setInt(first, key.granularity());
         s.setLong(first + 1, key.bucket());
         s.setString(first + 2, key.department());

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * node's copy of it ({@link RecentChats}) or reads it, lets the core decide, then writes in one statement that
  * applies only while the chat row is still the version the decision saw (a compare-and-set on {@code xmin}). The
  * statement updates the chat, inserts the message and adds the rollup differences as data-modifying CTEs, and
- * answers the row as stored, which becomes the copy; it runs as its own transaction. So a visitor's next message on
+ * answers the row's new version; the chat as written (instants cut to microseconds, as bound) becomes the copy. It
+ * runs as its own transaction. So a visitor's next message on
  * this node is one round trip, the first (or one after a change elsewhere) two, where the locking path takes four and
  * a commit. When the row changed in between, nothing is written and the core decides again on the row as it is
  * then; after {@link #ATTEMPTS} such misses the caller takes the locking path.
@@ -84,7 +86,7 @@ final class MessageAppends {
     private final RecentChats recent;
     private final String select;
     /** The statements by the chat columns they set (a bit per column) and their number of rollup rows. */
-    private final Map<Long, String> writes = new ConcurrentHashMap<>();
+    private final Map<Shape, String> writes = new ConcurrentHashMap<>();
 
     MessageAppends(ConnectionProvider connections, Tables tables, ChatRollups rollups, RecentChats recent) {
         this.connections = connections;
@@ -99,32 +101,45 @@ final class MessageAppends {
     }
 
     /**
-     * The statement setting the columns of the mask, with this many rollup rows: a chat counts in two rows (see
-     * {@link ChatRollups#keysOf}), so a change touches at most four (a department move), usually two. A visitor's
-     * messages use a handful of these, each prepared once per connection.
+     * The shape of a statement: the chat columns it sets and the rollup sums it adds (a bit per column each), and
+     * its number of rollup rows (a chat counts in two rows, see {@link ChatRollups#keysOf}, so a change touches at
+     * most four, on a department move, usually two). A visitor's messages use a handful of shapes, each statement
+     * prepared once per connection.
      */
-    private String statement(long setMask, int rollupRows) {
-        return writes.computeIfAbsent(setMask * 8 + rollupRows, key -> {
+    private record Shape(long setMask, int sumMask, int rollupRows) {}
+
+    private String statement(Shape shape) {
+        return writes.computeIfAbsent(shape, key -> {
             List<String> set = new ArrayList<>();
             for (int i = 0; i < COLUMNS.size(); i++) {
-                if ((setMask & (1L << i)) != 0) {
+                if ((shape.setMask() & (1L << i)) != 0) {
                     set.add(COLUMNS.get(i).name() + " = ?");
                 }
             }
             StringBuilder sql = new StringBuilder("WITH c AS (UPDATE ").append(tables.chat).append(" SET ")
                     .append(set.isEmpty() ? "id = id" : String.join(", ", set))
-                    .append(" WHERE id = ? AND xmin::text = ? RETURNING id, ").append(columnList())
-                    .append(", xmin::text AS version), m AS (INSERT INTO ").append(tables.message).append(" (")
+                    .append(" WHERE id = ? AND xmin::text = ? RETURNING id, xmin::text AS version), m AS (INSERT INTO ").append(tables.message).append(" (")
                     .append(MESSAGE_COLUMNS).append(") SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c RETURNING id)");
-            if (rollupRows > 0) {
-                String row = "(" + "?, ".repeat(3 + ChatRollups.COLUMNS.size()) + "?)";
+            if (shape.rollupRows() > 0) {
+                List<String> values = new ArrayList<>(List.of("?", "?", "?", "?"));
+                List<String> adds = new ArrayList<>();
+                for (int i = 0; i < ChatRollups.COLUMNS.size(); i++) {
+                    boolean adding = (shape.sumMask() & (1 << i)) != 0;
+                    values.add(adding ? "?" : "0");
+                    String col = ChatRollups.COLUMNS.get(i);
+                    if (adding) {
+                        adds.add(col + " = " + tables.rollup + "." + col + " + EXCLUDED." + col);
+                    }
+                }
+                String row = "(" + String.join(", ", values) + ")";
                 sql.append(", r AS (INSERT INTO ").append(tables.rollup).append(" (")
                         .append(ChatRollups.KEY_COLUMNS).append(", ").append(String.join(", ", ChatRollups.COLUMNS))
                         .append(") SELECT v.* FROM c, (VALUES ")
-                        .append(String.join(", ", Collections.nCopies(rollupRows, row))).append(") AS v")
-                        .append(rollups.addOnConflict()).append(')');
+                        .append(String.join(", ", Collections.nCopies(shape.rollupRows(), row))).append(") AS v")
+                        .append(" ON CONFLICT (").append(ChatRollups.KEY_COLUMNS).append(") DO UPDATE SET ")
+                        .append(String.join(", ", adds)).append(')');
             }
-            return sql.append(" SELECT m.id, c.* FROM m, c").toString();
+            return sql.append(" SELECT m.id, c.version FROM m, c").toString();
         });
     }
 
@@ -182,11 +197,19 @@ final class MessageAppends {
                         || !append.chat().sessionId().equals(before.sessionId())) {
                     throw new IllegalArgumentException("an append must keep to the chat it was given");
                 }
+                if (!append.chat().department().equals(before.department())
+                        || !append.chat().createdAt().equals(before.createdAt())) {
+                    end(c, autoCommit);
+                    return null; // it moves the chat to other rollup rows, which may empty one: the locking path
+                }
                 Written written = write(c, row, append);
                 end(c, autoCommit);
                 if (written != null) {
                     recent.put(written.row());
-                    return Optional.of(new Append(written.row().chat(), append.message().withId(written.messageId())));
+                    ChatMessage m = append.message();
+                    return Optional.of(new Append(written.row().chat(), new ChatMessage(written.messageId(), m.chatId(),
+                            m.sender(), m.senderId(), m.message(), m.messageType(), m.fileUrl(), m.fileName(),
+                            m.fileSize(), micros(m.createdAt()), micros(m.readAt()))));
                 }
                 recent.forget(sessionId);
                 if (!fromCopy && ++misses >= ATTEMPTS) {
@@ -276,7 +299,13 @@ final class MessageAppends {
                 set.add(new Object[] {now, COLUMNS.get(col).sqlType()});
             }
         }
-        try (PreparedStatement s = c.prepareStatement(statement(setMask, changes.size()))) {
+        int sumMask = 0;
+        for (long[] sums : changes.values()) {
+            for (int col = 0; col < sums.length; col++) {
+                sumMask |= sums[col] != 0 ? 1 << col : 0;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(statement(new Shape(setMask, sumMask, changes.size())))) {
             int i = 1;
             for (Object[] value : set) {
                 bind(s, i++, value[0], (int) value[1]);
@@ -293,10 +322,15 @@ final class MessageAppends {
             bind(s, i++, m.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE);
             bind(s, i++, m.readAt(), Types.TIMESTAMP_WITH_TIMEZONE);
             for (Map.Entry<ChatRollups.Key, long[]> change : changes.entrySet()) {
-                i = ChatRollups.bindChange(s, i, change.getKey(), change.getValue());
+                i = ChatRollups.bindKey(s, i, change.getKey());
+                for (int col = 0; col < ChatRollups.COLUMNS.size(); col++) {
+                    if ((sumMask & (1 << col)) != 0) {
+                        s.setLong(i++, change.getValue()[col]);
+                    }
+                }
             }
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Written(new RecentChats.Copy(chat(rs, 2), rs.getString(COLUMNS.size() + 3)),
+                return rs.next() ? new Written(new RecentChats.Copy(stored(append.chat()), rs.getString(2)),
                         rs.getLong(1)) : null;
             }
         }
@@ -307,9 +341,25 @@ final class MessageAppends {
         if (value == null) {
             s.setNull(index, sqlType);
         } else if (value instanceof Instant t) {
-            s.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            s.setObject(index, OffsetDateTime.ofInstant(micros(t), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             s.setObject(index, value, sqlType);
         }
+    }
+
+    /** The instant as the column keeps it: PostgreSQL's timestamps hold microseconds, and are bound cut to them. */
+    private static @Nullable Instant micros(@Nullable Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The chat as its row holds it once written: every instant cut to microseconds. */
+    private static Chat stored(Chat c) {
+        ChatAnalytics a = c.analytics();
+        return c.edit().createdAt(micros(c.createdAt())).updatedAt(micros(c.updatedAt()))
+                .firstResponseAt(micros(c.firstResponseAt())).resolvedAt(micros(c.resolvedAt()))
+                .analytics(new ChatAnalytics(a.totalMessages(), a.visitorMessages(), a.adminMessages(),
+                        a.responseCount(), a.totalResponseTime(), a.longestResponseTime(), a.shortestResponseTime(),
+                        micros(a.awaitingReplySince()), micros(a.firstMessageAt()), micros(a.lastMessageAt())))
+                .build();
     }
 }

@@ -134,11 +134,13 @@ class MessageAppendTest {
             if (c.assignedTo() == null) {
                 throw new IllegalStateException("refused: nobody is assigned");
             }
-            return visitorMessage(c, T0.plusSeconds(3), "three");
+            return visitorMessage(c, T0.plusSeconds(3).plusNanos(123_456_789), "three");
         }).orElseThrow();
 
         assertThat(given).extracting(Chat::assignedTo).containsExactly(null, "bob");
         assertThat(third.chat()).isEqualTo(store.chats().find(chat.id()).orElseThrow());
+        assertThat(third.chat().updatedAt()).isEqualTo(T0.plusSeconds(3).plusNanos(123_456_000));
+        assertThat(third.message()).isEqualTo(store.messages().list(chat.id(), null, null, 10).get(2));
         assertThat(third.chat().analytics().totalMessages()).isEqualTo(3);
         assertThat(store.messages().list(chat.id(), null, null, 10)).extracting(ChatMessage::message)
                 .containsExactly("one", "two", "three");
