@@ -94,7 +94,7 @@ final class HttpBenchmark {
 
     Section run(Databases databases) throws Exception {
         String container = SERVER.equals("Jetty")
-                ? "on Jetty, the demo's servlet container (built with `-Dtomcat`, this section runs on Tomcat)"
+                ? "on Jetty, the demo's servlet container; built with `-Dtomcat`, this section runs on Tomcat"
                 : "on Tomcat (built with `-Dtomcat`; the demo runs on Jetty)";
         Section section = new Section(TITLE, """
                 The Spring module with the demo's starters (`spring-boot-starter-webmvc` %s, \

@@ -110,10 +110,7 @@ class NotificationFlowTest {
         clock.advance(Duration.ofMinutes(2));
         assertThat(parley.outbox().dispatchDue()).isEqualTo(1);
 
-        List<MimeMessage> offline = smtp.received().stream()
-                .filter(m -> Emails.header(m, MailNotifier.KIND_HEADER).equals("OFFLINE_MESSAGES")).toList();
-        assertThat(offline).hasSize(1);
-        MimeMessage m = offline.get(0);
+        MimeMessage m = theOfflineEmail();
         assertThat(Emails.to(m)).containsExactly("ada@staff.test");
         assertThat(Emails.subject(m)).isEqualTo("20 offline messages from Grace");
         String[] notes = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(this::note).toArray(String[]::new);
@@ -136,10 +133,7 @@ class NotificationFlowTest {
         clock.advance(Duration.ofMinutes(2));
         assertThat(parley.outbox().dispatchDue()).isEqualTo(1);
 
-        List<MimeMessage> offline = smtp.received().stream()
-                .filter(m -> Emails.header(m, MailNotifier.KIND_HEADER).equals("OFFLINE_MESSAGES")).toList();
-        assertThat(offline).hasSize(1);
-        MimeMessage m = offline.get(0);
+        MimeMessage m = theOfflineEmail();
         assertThat(Emails.subject(m)).isEqualTo("80 offline messages from Grace");
         String[] listed = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(this::note).toArray(String[]::new);
         assertThat(Emails.html(m)).containsSubsequence(listed).doesNotContain(note(51))
@@ -149,6 +143,14 @@ class NotificationFlowTest {
         assertThat(Emails.text(m)).containsSubsequence(listed).doesNotContain(note(51))
                 .contains("and 30 more messages — open the chat to read them all");
         assertThat(parley.chats().getChat(first.chat().id()).offlineNotificationSent()).isTrue();
+    }
+
+    /** The one offline-messages email received. */
+    private MimeMessage theOfflineEmail() throws Exception {
+        List<MimeMessage> offline = smtp.received().stream()
+                .filter(m -> Emails.header(m, MailNotifier.KIND_HEADER).equals("OFFLINE_MESSAGES")).toList();
+        assertThat(offline).hasSize(1);
+        return offline.get(0);
     }
 
     private String note(int i) {
