@@ -3,6 +3,8 @@ package dev.parley.chat.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
@@ -144,6 +146,45 @@ class MessageAppendTest {
         assertThat(third.chat().analytics().totalMessages()).isEqualTo(3);
         assertThat(store.messages().list(chat.id(), null, null, 10)).extracting(ChatMessage::message)
                 .containsExactly("one", "two", "three");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anAppendInsideATransactionJoinsItAndGoesWithItsRollback(DatabaseKind kind) {
+        ChatStore store = TestDatabases.of(kind).emptyStore();
+        Chat chat = chat(store, "e".repeat(32));
+
+        assertThatThrownBy(() -> store.transactions().run(() -> {
+            assertThat(store.appendMessage(chat.sessionId(), c -> visitorMessage(c, T0.plusSeconds(1), "undone")))
+                    .isPresent();
+            throw new IllegalStateException("the host's work failed");
+        })).hasMessage("the host's work failed");
+
+        assertThat(store.messages().count(chat.id())).isZero();
+        assertThat(store.chats().find(chat.id())).contains(chat);
+        assertThat(store.appendMessage(chat.sessionId(), c -> visitorMessage(c, T0.plusSeconds(2), "kept")))
+                .map(a -> a.chat().analytics().totalMessages()).contains(1L);
+    }
+
+    @Test
+    void onAPoolWhoseConnectionsDoNotAutoCommitTheAppendIsCommitted() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(TestDatabases.postgres().jdbcUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(2);
+        config.setAutoCommit(false);
+        ChatStore shared = TestDatabases.postgres().emptyStore();
+        Chat chat = chat(shared, "f".repeat(32));
+        try (HikariDataSource pool = new HikariDataSource(config);
+             JpaChatStore store = JpaChatStore.create(pool, JpaStoreOptions.DEFAULTS)) {
+            for (int i = 1; i <= 3; i++) {
+                Instant at = T0.plusSeconds(i);
+                assertThat(store.appendMessage(chat.sessionId(), c -> visitorMessage(c, at, "hello"))).isPresent();
+            }
+        }
+
+        assertThat(shared.messages().count(chat.id())).isEqualTo(3);
+        assertThat(shared.chats().find(chat.id())).map(c -> c.analytics().totalMessages()).contains(3L);
     }
 
     @ParameterizedTest
