@@ -34,12 +34,12 @@ import org.jspecify.annotations.Nullable;
  * Appends a message on PostgreSQL without holding the chat's row lock across round trips: takes the chat from this
  * node's copy of it ({@link RecentChats}) or reads it, lets the core decide, then writes in one statement that
  * applies only while the chat row is still the version the decision saw (a compare-and-set on {@code xmin}). The
- * statement updates the chat, inserts the message and adds the rollup differences as data-modifying CTEs, and
- * answers the row's new version; the chat as written (instants cut to microseconds, as bound) becomes the copy. It
- * runs as its own transaction. So a visitor's next message on
- * this node is one round trip, the first (or one after a change elsewhere) two, where the locking path takes four and
- * a commit. When the row changed in between, nothing is written and the core decides again on the row as it is
- * then; after {@link #ATTEMPTS} such misses the caller takes the locking path.
+ * statement updates the chat, inserts the message and adds the rollup differences as data-modifying CTEs, runs as its
+ * own transaction and answers the row's new version; the chat as written (instants cut to microseconds, as bound)
+ * becomes the copy. So a visitor's next message on this node is one round trip, the first (or one after a change
+ * elsewhere) two, where the locking path takes four and a commit. When the row changed in between, nothing is
+ * written and the core decides again on the row as it is then; after {@link #ATTEMPTS} such misses the caller takes
+ * the locking path.
  */
 final class MessageAppends {
 
@@ -85,7 +85,7 @@ final class MessageAppends {
     private final ChatRollups rollups;
     private final RecentChats recent;
     private final String select;
-    /** The statements by the chat columns they set (a bit per column) and their number of rollup rows. */
+    /** The statements by their {@link Shape}. */
     private final Map<Shape, String> writes = new ConcurrentHashMap<>();
 
     MessageAppends(ConnectionProvider connections, Tables tables, ChatRollups rollups, RecentChats recent) {
@@ -118,8 +118,9 @@ final class MessageAppends {
             }
             StringBuilder sql = new StringBuilder("WITH c AS (UPDATE ").append(tables.chat).append(" SET ")
                     .append(set.isEmpty() ? "id = id" : String.join(", ", set))
-                    .append(" WHERE id = ? AND xmin::text = ? RETURNING id, xmin::text AS version), m AS (INSERT INTO ").append(tables.message).append(" (")
-                    .append(MESSAGE_COLUMNS).append(") SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c RETURNING id)");
+                    .append(" WHERE id = ? AND xmin::text = ? RETURNING id, xmin::text AS version)")
+                    .append(", m AS (INSERT INTO ").append(tables.message).append(" (").append(MESSAGE_COLUMNS)
+                    .append(") SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c RETURNING id)");
             if (shape.rollupRows() > 0) {
                 List<String> values = new ArrayList<>(List.of("?", "?", "?", "?"));
                 List<String> adds = new ArrayList<>();
@@ -207,9 +208,9 @@ final class MessageAppends {
                 if (written != null) {
                     recent.put(written.row());
                     ChatMessage m = append.message();
-                    return Optional.of(new Append(written.row().chat(), new ChatMessage(written.messageId(), m.chatId(),
-                            m.sender(), m.senderId(), m.message(), m.messageType(), m.fileUrl(), m.fileName(),
-                            m.fileSize(), micros(m.createdAt()), micros(m.readAt()))));
+                    return Optional.of(new Append(written.row().chat(), new ChatMessage(written.messageId(),
+                            m.chatId(), m.sender(), m.senderId(), m.message(), m.messageType(), m.fileUrl(),
+                            m.fileName(), m.fileSize(), micros(m.createdAt()), micros(m.readAt()))));
                 }
                 recent.forget(sessionId);
                 if (!fromCopy && ++misses >= ATTEMPTS) {
