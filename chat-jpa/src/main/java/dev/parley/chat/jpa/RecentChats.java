@@ -38,8 +38,4 @@ final class RecentChats {
     void forget(String sessionId) {
         chats.remove(sessionId);
     }
-
-    int size() {
-        return chats.size();
-    }
 }
