@@ -1,6 +1,6 @@
 package dev.parley.benchmarks;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.analytics.AnalyticsQuery;
 import dev.parley.chat.analytics.AnalyticsReport;
 import dev.parley.chat.store.ChatStore;

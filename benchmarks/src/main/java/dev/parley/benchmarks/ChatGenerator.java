@@ -1,11 +1,11 @@
 package dev.parley.benchmarks;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.Sender;
-import dev.parley.chat.analytics.ChatAnalytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.parley.benchmarks;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
-import dev.parley.chat.analytics.ChatAnalytics;
 import dev.parley.chat.store.ChatStore;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;

@@ -5,7 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.VisitorMessage;
 import dev.parley.chat.presence.Heartbeat;
 import java.io.BufferedInputStream;

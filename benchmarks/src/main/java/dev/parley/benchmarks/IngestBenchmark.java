@@ -1,6 +1,6 @@
 package dev.parley.benchmarks;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.VisitorMessage;
 import dev.parley.chat.presence.Heartbeat;

@@ -1,13 +1,13 @@
 package dev.parley.benchmarks;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
+import dev.parley.chat.OutboxItem;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.notification.NewChatNotification;
 import dev.parley.chat.notification.NotificationCodec;
 import dev.parley.chat.notification.NotificationPort;
 import dev.parley.chat.notification.Outbox;
-import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.store.ChatStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

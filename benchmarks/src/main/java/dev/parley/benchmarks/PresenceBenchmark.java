@@ -1,6 +1,6 @@
 package dev.parley.benchmarks;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.presence.Heartbeat;
 import dev.parley.chat.store.ChatStore;
 import java.sql.Connection;

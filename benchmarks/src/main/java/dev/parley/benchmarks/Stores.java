@@ -1,6 +1,6 @@
 package dev.parley.benchmarks;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;

@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.chat.analytics.ChatAnalytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

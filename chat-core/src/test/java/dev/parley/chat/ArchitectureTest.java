@@ -4,6 +4,8 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.parley.Parley;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.NullMarked;
@@ -22,11 +25,11 @@ class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.parley.chat");
+            .importPackages("dev.parley");
 
     /** Public classes that do work rather than carry values; every other public class must be a record. */
     private static final String SERVICE_NAMES =
-            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley";
+            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley|EventBus|SessionIds";
 
     private static DescribedPredicate<JavaClass> simpleNameMatching(String regex) {
         return DescribedPredicate.describe("simple name matching '" + regex + "'",
@@ -41,7 +44,7 @@ class ArchitectureTest {
 
     @Test
     void theCoreImportsNoFrameworkPersistenceMailOrCloudType() {
-        noClasses().that().resideInAPackage("dev.parley.chat..")
+        noClasses().that().resideInAPackage("dev.parley..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta.persistence..", "javax.persistence..", "org.hibernate..",
                         "jakarta.mail..", "javax.mail..", "org.eclipse.angus..", "com.sun.mail..", "com.cloudinary..",
@@ -52,8 +55,8 @@ class ArchitectureTest {
 
     @Test
     void theCoreDependsOnlyOnTheJdkSlf4jJacksonAndJSpecify() {
-        classes().that().resideInAPackage("dev.parley.chat..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "dev.parley.chat..",
+        classes().that().resideInAPackage("dev.parley..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "dev.parley..",
                         "org.slf4j..", "tools.jackson..", "com.fasterxml.jackson.annotation..", "org.jspecify..")
                 .check(CORE);
     }
@@ -77,10 +80,10 @@ class ArchitectureTest {
     @Test
     void theNamedDomainTypesAreRecords() {
         for (Class<?> type : new Class<?>[] {Chat.class, ChatMessage.class,
-                dev.parley.chat.department.ChatDepartment.class, dev.parley.chat.presence.AdminPresence.class,
-                dev.parley.chat.analytics.ChatAnalytics.class, dev.parley.chat.knowledge.KnowledgeBaseArticle.class,
+                dev.parley.chat.ChatDepartment.class, dev.parley.chat.AdminPresence.class,
+                dev.parley.chat.ChatAnalytics.class, dev.parley.chat.KnowledgeBaseArticle.class,
                 dev.parley.chat.analytics.AnalyticsReport.class, dev.parley.chat.admin.Admin.class,
-                dev.parley.chat.notification.OutboxItem.class}) {
+                dev.parley.chat.OutboxItem.class}) {
             assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
         }
     }
@@ -110,6 +113,43 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFeaturePackagesFormNoCycle() {
+        slices().matching("dev.parley.chat.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void theValuesAtTheBottomDependOnNothingAboveThem() {
+        noClasses().that().resideInAPackage("dev.parley.chat")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley", "dev.parley.chat.(*)..")
+                .because("the package dev.parley.chat holds the values and ports every other package builds on")
+                .check(CORE);
+    }
+
+    @Test
+    void onlyTheAssemblyIsAboveEverything() {
+        noClasses().that().resideInAPackage("dev.parley.chat..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley")
+                .because("Parley assembles the core and nothing in it depends on the assembly")
+                .check(CORE);
+    }
+
+    @Test
+    void theStoreSpiDependsOnlyOnTheValues() {
+        classes().that().resideInAPackage("dev.parley.chat.store")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "dev.parley.chat",
+                        "dev.parley.chat.store")
+                .check(CORE);
+    }
+
+    @Test
+    void publicConstructorsTakeNoInternalType() {
+        noConstructors().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should().haveRawParameterTypes(DescribedPredicate.anyElementThat(
+                        JavaClass.Predicates.resideInAPackage("..internal..")))
+                .check(CORE);
+    }
+
+    @Test
     void theStoreSpiKnowsNoService() {
         noClasses().that().resideInAPackage("dev.parley.chat.store")
                 .should().dependOnClassesThat().haveSimpleNameStartingWith("Default")
@@ -128,7 +168,7 @@ class ArchitectureTest {
     void everyPackageIsNullMarked() throws Exception {
         Set<String> packages = new TreeSet<>();
         CORE.forEach(c -> packages.add(c.getPackageName()));
-        assertThat(packages).contains("dev.parley.chat", "dev.parley.chat.store.memory");
+        assertThat(packages).contains("dev.parley", "dev.parley.chat", "dev.parley.chat.store.memory");
         for (String p : packages) {
             Class<?> info = Class.forName(p + ".package-info");
             assertThat(info.getPackage().isAnnotationPresent(NullMarked.class)).as(p).isTrue();

@@ -2,9 +2,9 @@ package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.Parley;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
-import dev.parley.chat.analytics.ChatAnalytics;
 import dev.parley.chat.presence.Heartbeat;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.parley.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.parley.Parley;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsQuery;

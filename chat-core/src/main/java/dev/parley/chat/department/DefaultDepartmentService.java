@@ -1,9 +1,10 @@
 package dev.parley.chat.department;
 
+import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.event.ChatEvent;
+import dev.parley.chat.event.EventBus;
 import dev.parley.chat.internal.Checks;
-import dev.parley.chat.internal.EventBus;
 import dev.parley.chat.store.ChatStore;
 import java.util.List;
 import org.slf4j.Logger;

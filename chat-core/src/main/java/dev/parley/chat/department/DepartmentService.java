@@ -1,5 +1,6 @@
 package dev.parley.chat.department;
 
+import dev.parley.chat.ChatDepartment;
 import java.util.List;
 
 /**

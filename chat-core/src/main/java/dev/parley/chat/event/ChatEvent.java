@@ -1,10 +1,10 @@
 package dev.parley.chat.event;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.department.ChatDepartment;
-import dev.parley.chat.presence.AdminPresence;
 import org.jspecify.annotations.Nullable;
 
 /** A change that has been stored. Listeners receive it after the transaction that made it. */

@@ -1,5 +1,6 @@
 package dev.parley.chat.knowledge;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.internal.Checks;
 import dev.parley.chat.store.ChatStore;

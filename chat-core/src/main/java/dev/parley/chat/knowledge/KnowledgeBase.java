@@ -1,5 +1,6 @@
 package dev.parley.chat.knowledge;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import java.util.List;
 
 /** The knowledge base: search for visitors, management for admins. */

@@ -1,10 +1,11 @@
 package dev.parley.chat.notification;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ChatMessage;
+import dev.parley.chat.OutboxItem;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
-import dev.parley.chat.department.ChatDepartment;
 import dev.parley.chat.store.OutboxRecords;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.parley.chat.notification;
 
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.ParleySettings.OutboxSettings;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.OutboxRecords.ChatFlag;

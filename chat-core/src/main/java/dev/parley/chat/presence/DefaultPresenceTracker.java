@@ -1,5 +1,6 @@
 package dev.parley.chat.presence;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
@@ -10,8 +11,8 @@ import dev.parley.chat.Sender;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.event.ChatEvent;
+import dev.parley.chat.event.EventBus;
 import dev.parley.chat.internal.Checks;
-import dev.parley.chat.internal.EventBus;
 import dev.parley.chat.notification.NotificationRecorder;
 import dev.parley.chat.store.ChatStore;
 import java.time.Clock;

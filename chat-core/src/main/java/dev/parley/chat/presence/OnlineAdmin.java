@@ -1,5 +1,6 @@
 package dev.parley.chat.presence;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.admin.Admin;
 
 /**

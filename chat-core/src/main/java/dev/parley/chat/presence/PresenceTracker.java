@@ -1,5 +1,6 @@
 package dev.parley.chat.presence;
 
+import dev.parley.chat.AdminPresence;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.parley.chat.store;
 
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
+import dev.parley.chat.KnowledgeBaseArticle;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.parley.chat.store;
 
-import dev.parley.chat.department.ChatDepartment;
+import dev.parley.chat.ChatDepartment;
 import java.util.List;
 import java.util.Optional;
 

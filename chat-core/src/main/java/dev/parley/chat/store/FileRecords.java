@@ -1,6 +1,6 @@
 package dev.parley.chat.store;
 
-import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.UploadedFile;
 import java.util.Optional;
 
 /** Records of files uploaded to chats. */

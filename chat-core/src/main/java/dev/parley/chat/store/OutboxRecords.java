@@ -1,7 +1,7 @@
 package dev.parley.chat.store;
 
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.notification.OutboxStatus;
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.parley.chat.store;
 
-import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.AdminPresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.analytics.AnalyticsReport.DepartmentStats;
 import dev.parley.chat.analytics.AnalyticsReport.RatedChat;

@@ -2,12 +2,12 @@ package dev.parley.chat.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.Sender;
 import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.presence.AdminPresence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

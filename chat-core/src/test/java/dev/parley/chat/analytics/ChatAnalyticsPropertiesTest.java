@@ -2,6 +2,7 @@ package dev.parley.chat.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.Sender;
 import java.time.Instant;
 import java.util.ArrayList;

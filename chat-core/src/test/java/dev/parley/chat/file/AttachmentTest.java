@@ -3,11 +3,11 @@ package dev.parley.chat.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.Parley;
 import dev.parley.chat.Attachment;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.MessageType;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;

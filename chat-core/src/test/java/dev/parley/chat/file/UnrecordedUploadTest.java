@@ -3,8 +3,9 @@ package dev.parley.chat.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.StartChat;
+import dev.parley.chat.UploadedFile;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.parley.Parley;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.ErrorCode;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.store.memory.InMemoryChatStore;

@@ -2,7 +2,8 @@ package dev.parley.chat.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
+import dev.parley.chat.OutboxItem;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;

@@ -3,8 +3,10 @@ package dev.parley.chat.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.chat.ParleySettings;
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.ParleySettings.OutboxSettings;
+import dev.parley.chat.ParleySettings;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import java.time.Clock;
 import java.time.Duration;

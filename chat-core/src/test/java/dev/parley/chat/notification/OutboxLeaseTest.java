@@ -2,6 +2,8 @@ package dev.parley.chat.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.ParleySettings.OutboxSettings;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.parley.chat.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.AdminPresence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.jpa.entity.ArticleEntity;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;

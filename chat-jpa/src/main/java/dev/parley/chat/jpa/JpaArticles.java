@@ -1,8 +1,8 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.jpa.entity.ArticleEntity;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import dev.parley.chat.store.ArticleRecords;
 import java.util.Comparator;
 import java.util.List;

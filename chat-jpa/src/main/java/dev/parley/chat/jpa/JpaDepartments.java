@@ -1,7 +1,7 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ParleyException;
-import dev.parley.chat.department.ChatDepartment;
 import dev.parley.chat.jpa.entity.DepartmentEntity;
 import dev.parley.chat.store.DepartmentRecords;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa;
 
-import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.UploadedFile;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.UploadedFileEntity;
 import dev.parley.chat.store.FileRecords;

@@ -1,9 +1,9 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.OutboxEntity;
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.notification.OutboxStatus;
 import dev.parley.chat.store.OutboxRecords;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;

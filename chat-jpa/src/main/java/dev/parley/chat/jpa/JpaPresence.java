@@ -1,7 +1,7 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.jpa.entity.PresenceEntity;
-import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.store.PresenceRecords;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

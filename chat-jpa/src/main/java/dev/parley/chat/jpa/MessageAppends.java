@@ -1,9 +1,9 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.analytics.ChatAnalytics;
 import dev.parley.chat.store.Append;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa;
 
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
+import dev.parley.chat.KnowledgeBaseArticle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

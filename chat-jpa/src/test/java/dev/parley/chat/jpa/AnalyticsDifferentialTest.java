@@ -3,13 +3,12 @@ package dev.parley.chat.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-
+import dev.parley.Parley;
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;

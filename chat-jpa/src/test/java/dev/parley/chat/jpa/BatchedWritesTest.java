@@ -6,7 +6,7 @@ import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.Sender;
-import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.UploadedFile;
 import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.store.ChatStore;
 import java.time.Instant;

@@ -1,23 +1,23 @@
 package dev.parley.chat.jpa;
 
-import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.Parley;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.ErrorCode;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.VisitorMessage;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
-import dev.parley.chat.analytics.ChatAnalytics;
 import dev.parley.chat.jpa.TestDatabases.TestDatabase;
 import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.presence.Heartbeat;
+import dev.parley.chat.tck.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

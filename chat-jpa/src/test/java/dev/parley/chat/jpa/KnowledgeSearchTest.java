@@ -2,8 +2,8 @@ package dev.parley.chat.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.jpa.schema.DatabaseKind;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import java.time.Instant;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.Parley;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.MessageType;
-import dev.parley.chat.Parley;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.Sender;
 import dev.parley.chat.StartChat;

@@ -3,6 +3,7 @@ package dev.parley.chat.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.chat.OutboxItem;
 import dev.parley.chat.ParleySettings.OutboxSettings;
 import dev.parley.chat.jpa.TestDatabases.TestDatabase;
 import dev.parley.chat.notification.AgentAvailableNotification;
@@ -10,7 +11,6 @@ import dev.parley.chat.notification.Notification;
 import dev.parley.chat.notification.NotificationCodec;
 import dev.parley.chat.notification.NotificationPort;
 import dev.parley.chat.notification.Outbox;
-import dev.parley.chat.notification.OutboxItem;
 import dev.parley.chat.notification.OutboxStats;
 import java.time.Clock;
 import java.time.Duration;

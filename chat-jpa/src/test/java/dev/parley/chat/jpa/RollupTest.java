@@ -1,14 +1,13 @@
 package dev.parley.chat.jpa;
 
-import dev.parley.chat.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.Parley;
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.PostedMessage;
@@ -23,6 +22,7 @@ import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.jpa.schema.SchemaMigrator;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
+import dev.parley.chat.tck.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

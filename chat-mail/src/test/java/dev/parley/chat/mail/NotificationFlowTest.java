@@ -3,9 +3,9 @@ package dev.parley.chat.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ErrorCode;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.PostedMessage;

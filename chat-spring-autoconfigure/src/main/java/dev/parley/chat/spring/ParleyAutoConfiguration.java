@@ -1,7 +1,7 @@
 package dev.parley.chat.spring;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatService;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;

@@ -1,6 +1,6 @@
 package dev.parley.chat.spring;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

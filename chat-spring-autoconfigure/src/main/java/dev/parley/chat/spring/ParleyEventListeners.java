@@ -1,6 +1,6 @@
 package dev.parley.chat.spring;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.event.ChatEventListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;

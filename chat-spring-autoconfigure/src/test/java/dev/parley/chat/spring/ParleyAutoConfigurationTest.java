@@ -3,8 +3,8 @@ package dev.parley.chat.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatService;
-import dev.parley.chat.Parley;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.admin.Admin;

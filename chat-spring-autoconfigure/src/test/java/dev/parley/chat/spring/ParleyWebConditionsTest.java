@@ -59,7 +59,7 @@ class ParleyWebConditionsTest {
                 .withPropertyValues("parley.store=memory").run(context -> {
                     assertThat(context).doesNotHaveBean("parleyVisitorChatController")
                             .doesNotHaveBean(ChatStreamHub.class);
-                    assertThat(context).hasSingleBean(dev.parley.chat.Parley.class);
+                    assertThat(context).hasSingleBean(dev.parley.Parley.class);
                 });
     }
 

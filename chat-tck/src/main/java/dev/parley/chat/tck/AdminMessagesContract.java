@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.Sender;
-import dev.parley.chat.analytics.ChatAnalytics;
 import dev.parley.chat.event.ChatEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.PostedMessage;
+import dev.parley.chat.UploadedFile;
 import dev.parley.chat.VisitorMessage;
-import dev.parley.chat.file.UploadedFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.parley.chat.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatFilter;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
@@ -11,7 +12,6 @@ import dev.parley.chat.MessageType;
 import dev.parley.chat.Page;
 import dev.parley.chat.PageRequest;
 import dev.parley.chat.Sender;
-import dev.parley.chat.analytics.ChatAnalytics;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,16 +2,16 @@ package dev.parley.chat.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.OutboxItem;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.Sender;
-import dev.parley.chat.analytics.ChatAnalytics;
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.presence.AdminPresence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.parley.chat.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ChatFilter;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.PageRequest;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
-import dev.parley.chat.department.ChatDepartment;
 import dev.parley.chat.department.DepartmentDraft;
 import dev.parley.chat.department.DepartmentService;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package dev.parley.chat.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.parley.Parley;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ErrorCode;
-import dev.parley.chat.Parley;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.event.ChatEvent;

@@ -3,9 +3,9 @@ package dev.parley.chat.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.knowledge.ArticleDraft;
 import dev.parley.chat.knowledge.KnowledgeBase;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,10 @@ package dev.parley.chat.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.Parley;
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.admin.Admin;
@@ -13,8 +15,6 @@ import dev.parley.chat.notification.NewChatNotification;
 import dev.parley.chat.notification.Notification;
 import dev.parley.chat.notification.NotificationCodec;
 import dev.parley.chat.notification.OfflineMessagesNotification;
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.notification.OutboxStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.parley.chat.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
@@ -10,7 +11,6 @@ import dev.parley.chat.PostedMessage;
 import dev.parley.chat.Sender;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.presence.DefaultPresenceTracker;
 import dev.parley.chat.presence.Heartbeat;
 import dev.parley.chat.presence.OnlineAdmin;

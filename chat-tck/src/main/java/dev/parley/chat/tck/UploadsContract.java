@@ -3,12 +3,12 @@ package dev.parley.chat.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.parley.Parley;
 import dev.parley.chat.Attachment;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.MessageType;
-import dev.parley.chat.Parley;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.VisitorMessage;
 import dev.parley.chat.file.StoredFile;

@@ -1,7 +1,7 @@
 package dev.parley.chat.store.memory;
 
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.ParleyException;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
 import dev.parley.chat.store.ArticleRecords;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.parley.chat.store.memory;
 
-import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.UploadedFile;
 import dev.parley.chat.store.FileRecords;
 import java.util.Map;
 import java.util.Optional;

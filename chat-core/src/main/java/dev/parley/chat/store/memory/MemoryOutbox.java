@@ -1,7 +1,7 @@
 package dev.parley.chat.store.memory;
 
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.notification.OutboxStatus;
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import dev.parley.chat.store.OutboxRecords;
 import java.time.Instant;
 import java.util.Comparator;

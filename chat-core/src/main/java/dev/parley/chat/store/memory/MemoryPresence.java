@@ -1,6 +1,6 @@
 package dev.parley.chat.store.memory;
 
-import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.store.PresenceRecords;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa.entity;
 
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
+import dev.parley.chat.KnowledgeBaseArticle;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,8 +1,8 @@
 package dev.parley.chat.jpa.entity;
 
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.analytics.ChatAnalytics;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

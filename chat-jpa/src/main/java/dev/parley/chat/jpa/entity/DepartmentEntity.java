@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa.entity;
 
-import dev.parley.chat.department.ChatDepartment;
+import dev.parley.chat.ChatDepartment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

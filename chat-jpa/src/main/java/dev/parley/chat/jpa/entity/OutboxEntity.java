@@ -1,7 +1,7 @@
 package dev.parley.chat.jpa.entity;
 
-import dev.parley.chat.notification.OutboxItem;
-import dev.parley.chat.notification.OutboxStatus;
+import dev.parley.chat.OutboxItem;
+import dev.parley.chat.OutboxStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa.entity;
 
-import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.AdminPresence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package dev.parley.chat.jpa.entity;
 
-import dev.parley.chat.file.UploadedFile;
+import dev.parley.chat.UploadedFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,8 +1,8 @@
 package dev.parley.chat.spring.sse;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.spring.web.CatalogViews;
 import dev.parley.chat.spring.web.ChatViews;
 import java.time.Instant;

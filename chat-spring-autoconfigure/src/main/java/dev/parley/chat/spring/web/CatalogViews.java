@@ -1,9 +1,9 @@
 package dev.parley.chat.spring.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.parley.chat.department.ChatDepartment;
-import dev.parley.chat.knowledge.KnowledgeBaseArticle;
-import dev.parley.chat.presence.AdminPresence;
+import dev.parley.chat.AdminPresence;
+import dev.parley.chat.ChatDepartment;
+import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.presence.OnlineAdmin;
 import java.time.Instant;
 import java.util.List;

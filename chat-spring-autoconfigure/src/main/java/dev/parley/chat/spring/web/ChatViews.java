@@ -2,6 +2,7 @@ package dev.parley.chat.spring.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.chat.Chat;
+import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatSummary;
@@ -10,7 +11,6 @@ import dev.parley.chat.Page;
 import dev.parley.chat.Sender;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
-import dev.parley.chat.analytics.ChatAnalytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;

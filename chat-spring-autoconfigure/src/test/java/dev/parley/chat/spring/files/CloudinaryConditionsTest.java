@@ -2,7 +2,7 @@ package dev.parley.chat.spring.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.Parley;
+import dev.parley.Parley;
 import dev.parley.chat.cloudinary.CloudinaryFileStorage;
 import dev.parley.chat.file.FileStorage;
 import dev.parley.chat.file.LocalFileStorage;

@@ -3,9 +3,9 @@ package dev.parley.chat.spring.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.chat.AdminPresence;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.presence.AdminPresence;
 import dev.parley.chat.spring.web.ChatViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

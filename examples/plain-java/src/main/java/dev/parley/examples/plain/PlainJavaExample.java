@@ -1,9 +1,9 @@
 package dev.parley.examples.plain;
 
+import dev.parley.Parley;
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
-import dev.parley.chat.Parley;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.VisitorMessage;

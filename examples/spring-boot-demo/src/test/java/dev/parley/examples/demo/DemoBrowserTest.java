@@ -2,10 +2,10 @@ package dev.parley.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.Parley;
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.ChatUpdate;
-import dev.parley.chat.Parley;
 import dev.parley.chat.PostedMessage;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.VisitorMessage;

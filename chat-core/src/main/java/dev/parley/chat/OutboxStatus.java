@@ -1,4 +1,4 @@
-package dev.parley.chat.notification;
+package dev.parley.chat;
 
 /** Where an outbox item is. */
 public enum OutboxStatus {

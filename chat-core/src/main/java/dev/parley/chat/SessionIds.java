@@ -1,6 +1,5 @@
-package dev.parley.chat.internal;
+package dev.parley.chat;
 
-import dev.parley.chat.ParleyException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.parley.chat.file;
+package dev.parley.chat;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.parley.chat.presence;
+package dev.parley.chat;
 
 import java.time.Duration;
 import java.time.Instant;

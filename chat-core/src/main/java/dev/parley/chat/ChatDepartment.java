@@ -1,4 +1,4 @@
-package dev.parley.chat.department;
+package dev.parley.chat;
 
 import org.jspecify.annotations.Nullable;
 

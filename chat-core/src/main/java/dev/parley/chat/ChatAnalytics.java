@@ -1,4 +1,4 @@
-package dev.parley.chat.analytics;
+package dev.parley.chat;
 
 import java.time.Duration;
 import java.time.Instant;

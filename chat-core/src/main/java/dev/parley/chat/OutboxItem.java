@@ -1,4 +1,4 @@
-package dev.parley.chat.notification;
+package dev.parley.chat;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,5 @@
-package dev.parley.chat.internal;
+package dev.parley.chat.event;
 
-import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.event.ChatEventListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;

@@ -1,19 +1,22 @@
-package dev.parley.chat;
+package dev.parley;
 
+import dev.parley.chat.ChatService;
+import dev.parley.chat.ParleySettings;
+import dev.parley.chat.SessionIds;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.analytics.CachingAnalyticsCalculator;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
+import dev.parley.chat.conversation.DefaultChatService;
 import dev.parley.chat.department.DefaultDepartmentService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
+import dev.parley.chat.event.EventBus;
 import dev.parley.chat.file.DefaultUploadService;
 import dev.parley.chat.file.FileStorage;
 import dev.parley.chat.file.LocalFileStorage;
 import dev.parley.chat.file.UploadPolicy;
 import dev.parley.chat.file.UploadService;
-import dev.parley.chat.internal.EventBus;
-import dev.parley.chat.internal.SessionIds;
 import dev.parley.chat.knowledge.DefaultKnowledgeBase;
 import dev.parley.chat.knowledge.KnowledgeBase;
 import dev.parley.chat.notification.LoggingNotifier;

@@ -1,4 +1,4 @@
-package dev.parley.chat.internal;
+package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
