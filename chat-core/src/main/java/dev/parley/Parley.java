@@ -8,6 +8,8 @@ import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.analytics.CachingAnalyticsCalculator;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
 import dev.parley.chat.conversation.DefaultChatService;
+import dev.parley.chat.department.BusinessHoursService;
+import dev.parley.chat.department.DefaultBusinessHoursService;
 import dev.parley.chat.department.DefaultDepartmentService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
@@ -57,6 +59,7 @@ public final class Parley implements AutoCloseable {
     private final PresenceTracker presence;
     private final AnalyticsCalculator analytics;
     private final DepartmentService departments;
+    private final BusinessHoursService businessHours;
     private final KnowledgeBase knowledgeBase;
     private final UploadService uploads;
     private final FileStorage fileStorage;
@@ -86,6 +89,7 @@ public final class Parley implements AutoCloseable {
         DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, b.clock);
         this.departments = departmentService;
         this.knowledgeBase = kb;
+        this.businessHours = new DefaultBusinessHoursService(store, b.clock, settings.timeZone());
         this.uploads = new DefaultUploadService(store, fileStorage, b.uploadPolicy, b.clock);
         this.outbox = new Outbox(store, b.notificationPort, b.clock, settings.outbox(), b.nodeName);
         b.listeners.forEach(events::subscribe);
@@ -118,6 +122,11 @@ public final class Parley implements AutoCloseable {
     /** Departments. */
     public DepartmentService departments() {
         return departments;
+    }
+
+    /** Business hours per department. */
+    public BusinessHoursService businessHours() {
+        return businessHours;
     }
 
     /** The knowledge base. */

@@ -137,7 +137,7 @@ class ArchitectureTest {
     void theStoreSpiDependsOnlyOnTheValues() {
         classes().that().resideInAPackage("dev.parley.chat.store")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "dev.parley.chat",
-                        "dev.parley.chat.store")
+                        "dev.parley.chat.hours", "dev.parley.chat.store")
                 .check(CORE);
     }
 

@@ -48,7 +48,8 @@ public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {
                 return d;
             }
         }
-        throw ParleyException.invalid("unknown day '" + name + "': use MONDAY … SUNDAY");
+        throw ParleyException.invalid("unknown day '" + name
+                + "': an opening period reads like 'MONDAY 09:00-17:30', with a day from MONDAY to SUNDAY");
     }
 
     /** Whether the period runs past midnight into the next day. */

@@ -36,6 +36,9 @@ public interface ChatStore {
     /** Records of uploaded files. */
     FileRecords files();
 
+    /** Business hours of the departments. */
+    HoursRecords hours();
+
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
 

@@ -12,6 +12,7 @@ import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
@@ -98,6 +99,11 @@ class UnrecordedUploadTest {
         @Override
         public ArticleRecords articles() {
             return delegate.articles();
+        }
+
+        @Override
+        public HoursRecords hours() {
+            return delegate.hours();
         }
 
         @Override

@@ -14,6 +14,7 @@ import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
@@ -62,6 +63,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaDepartments departments;
     private final JpaArticles articles;
     private final JpaPresence presence;
+    private final JpaHours hours;
     private final JpaOutbox outbox;
     private final JpaFiles files;
     private final JpaAnalytics analytics;
@@ -110,6 +112,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.departments = new JpaDepartments(tx);
         this.articles = new JpaArticles(tx, tables);
         this.presence = new JpaPresence(tx, tables);
+        this.hours = new JpaHours(tx, tables);
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
@@ -260,6 +263,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public ArticleRecords articles() {
         return articles;
+    }
+
+    @Override
+    public HoursRecords hours() {
+        return hours;
     }
 
     @Override

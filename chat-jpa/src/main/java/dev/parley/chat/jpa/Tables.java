@@ -16,6 +16,7 @@ final class Tables {
     final String outbox;
     final String rollup;
     final String rollupZone;
+    final String hours;
 
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
@@ -26,6 +27,7 @@ final class Tables {
         this.outbox = qualifier + prefix + "outbox";
         this.rollup = qualifier + prefix + "chat_rollup";
         this.rollupZone = qualifier + prefix + "chat_rollup_zone";
+        this.hours = qualifier + prefix + "business_hours";
     }
 
     boolean postgres() {

@@ -6,6 +6,7 @@ import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
 import dev.parley.chat.file.FileStorage;
@@ -143,6 +144,12 @@ class ParleyAutoConfiguration {
     @ConditionalOnMissingBean
     DepartmentService parleyDepartmentService(Parley parley) {
         return parley.departments();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessHoursService parleyBusinessHoursService(Parley parley) {
+        return parley.businessHours();
     }
 
     @Bean

@@ -125,6 +125,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class BusinessHours extends BusinessHoursContract {
+        BusinessHours() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class KnowledgeBase extends KnowledgeBaseContract {
         KnowledgeBase() {
             super(AbstractChatStoreContractTest.this);

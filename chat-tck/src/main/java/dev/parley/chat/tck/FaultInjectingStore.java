@@ -6,6 +6,7 @@ import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
@@ -92,6 +93,11 @@ public final class FaultInjectingStore implements ChatStore {
     @Override
     public ArticleRecords articles() {
         return wrap(ArticleRecords.class, "articles", delegate.articles());
+    }
+
+    @Override
+    public HoursRecords hours() {
+        return wrap(HoursRecords.class, "hours", delegate.hours());
     }
 
     @Override

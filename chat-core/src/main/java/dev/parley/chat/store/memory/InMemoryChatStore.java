@@ -6,6 +6,7 @@ import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
@@ -22,6 +23,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryPresence presence = new MemoryPresence(tx);
     private final MemoryOutbox outbox = new MemoryOutbox(tx, chats);
     private final MemoryFiles files = new MemoryFiles(tx);
+    private final MemoryHours hours = new MemoryHours(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
 
     @Override
@@ -67,5 +69,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public AnalyticsQueries analytics() {
         return analytics;
+    }
+
+    @Override
+    public HoursRecords hours() {
+        return hours;
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.file.UploadPolicy;
 import dev.parley.chat.file.UploadService;
@@ -66,6 +67,16 @@ class ParleyWebAutoConfiguration {
     AdminCatalogController parleyAdminCatalogController(DepartmentService departments, KnowledgeBase knowledgeBase,
             PresenceTracker presence) {
         return new AdminCatalogController(departments, knowledgeBase, presence);
+    }
+
+    @Bean
+    HoursController.Visitor parleyVisitorHoursController(BusinessHoursService hours) {
+        return new HoursController.Visitor(hours);
+    }
+
+    @Bean
+    HoursController.Admin parleyAdminHoursController(BusinessHoursService hours) {
+        return new HoursController.Admin(hours);
     }
 
     @Bean
