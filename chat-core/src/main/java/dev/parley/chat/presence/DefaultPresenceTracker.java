@@ -4,7 +4,6 @@ import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.ErrorCode;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.Sender;
@@ -70,7 +69,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
 
     @Override
     public AdminPresence heartbeat(String adminId, Heartbeat heartbeat) {
-        Admin admin = requireAdmin(adminId);
+        Admin admin = admins.require(adminId);
         String department = heartbeat.department() == null || heartbeat.department().isBlank()
                 ? null
                 : Checks.slug(heartbeat.department(), "department");
@@ -173,13 +172,5 @@ public final class DefaultPresenceTracker implements PresenceTracker {
         return store.presence().onlineSeenAfter(now.minus(timeout)).stream()
                 .filter(p -> p.isOnlineAt(now, timeout))
                 .toList();
-    }
-
-    private Admin requireAdmin(@Nullable String adminId) {
-        if (adminId == null || adminId.isBlank()) {
-            throw new ParleyException(ErrorCode.UNAUTHENTICATED, "an admin id is required");
-        }
-        return admins.find(adminId).orElseThrow(() -> new ParleyException(ErrorCode.FORBIDDEN,
-                "'" + adminId + "' is not an admin of this application"));
     }
 }
