@@ -7,6 +7,7 @@ import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.analytics.CachingAnalyticsCalculator;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
+import dev.parley.chat.conversation.DefaultAgentAvailability;
 import dev.parley.chat.conversation.DefaultChatService;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DefaultBusinessHoursService;
@@ -72,8 +73,8 @@ public final class Parley implements AutoCloseable {
         this.fileStorage = b.fileStorage;
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, b.clock,
                 settings.offlineBatchWindow());
-        this.presence = new DefaultPresenceTracker(store, b.admins, b.clock, settings.heartbeatTimeout(), recorder,
-                events);
+        this.presence = new DefaultPresenceTracker(store, b.admins, b.clock, settings.heartbeatTimeout(),
+                new DefaultAgentAvailability(store, recorder), events);
         this.chats = new DefaultChatService(store, settings, b.clock, b.admins, presence, recorder, events,
                 new SessionIds());
         AnalyticsCalculator calculator = new StoreAnalyticsCalculator(store.analytics(), b.clock);

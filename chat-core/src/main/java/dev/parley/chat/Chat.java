@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.chat.ChatStatus.Cause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -67,6 +68,66 @@ public record Chat(
         return Math.max(0, Duration.between(from, to).getSeconds());
     }
 
+    /**
+     * This chat once its visitor wrote at {@code now}: ACTIVE when an admin serving it is online, else WAITING and
+     * marked offline; a RESOLVED chat is reopened. The message is counted in the analytics.
+     *
+     * @throws ParleyException CONFLICT when the chat is CLOSED
+     */
+    public Chat afterVisitorMessage(Instant now, boolean adminOnline) {
+        Builder next = move(adminOnline ? ChatStatus.ACTIVE : ChatStatus.WAITING, Cause.VISITOR_WRITES, now)
+                .analytics(analytics.withVisitorMessage(now));
+        if (!adminOnline) {
+            next.offlineMessage(true);
+        }
+        return next.build();
+    }
+
+    /**
+     * This chat once an admin wrote at {@code now}: ACTIVE (a RESOLVED chat is reopened); the first admin message
+     * records {@code firstResponseAt} and {@code responseTime}. The message is counted in the analytics.
+     *
+     * @throws ParleyException CONFLICT when the chat is CLOSED
+     */
+    public Chat afterAdminMessage(Instant now) {
+        Builder next = move(ChatStatus.ACTIVE, Cause.ADMIN_WRITES, now).analytics(analytics.withAdminMessage(now));
+        if (firstResponseAt == null) {
+            next.firstResponseAt(now).responseTime(seconds(createdAt, now));
+        }
+        return next.build();
+    }
+
+    /**
+     * This chat once an admin set its status at {@code now}; setting the status it has changes only
+     * {@code updatedAt}.
+     *
+     * @throws ParleyException CONFLICT when {@link ChatStatus#causes} does not let an admin make this move
+     */
+    public Chat withStatus(ChatStatus target, Instant now) {
+        return (target == status ? edit().updatedAt(now) : move(target, Cause.ADMIN_SETS, now)).build();
+    }
+
+    /**
+     * The one place a chat changes status: checks the move against {@link ChatStatus#causes}, records the resolution
+     * when it becomes RESOLVED or CLOSED, and clears it when it is (re)opened.
+     */
+    private Builder move(ChatStatus target, Cause cause, Instant now) {
+        if (cause != Cause.ADMIN_SETS && !status.takesMessages()) {
+            throw ParleyException.conflict("this chat is closed and takes no new messages; start a new chat");
+        }
+        if (target != status && !status.causes(target).contains(cause)) {
+            throw ParleyException.conflict("chat " + id + " is " + status + " and cannot become " + target
+                    + "; allowed: " + status.successors(cause));
+        }
+        Builder next = edit().status(target).updatedAt(now);
+        if (target.isResolved() && resolvedAt == null) {
+            next.resolvedAt(now).resolutionTime(seconds(createdAt, now));
+        } else if (target.isOpen()) {
+            next.resolvedAt(null).resolutionTime(null);
+        }
+        return next;
+    }
+
     /** A builder preloaded with this chat's values, to derive a changed copy. */
     public Builder edit() {
         return new Builder(this);
@@ -84,7 +145,7 @@ public record Chat(
         private @Nullable String visitorName;
         private @Nullable String visitorEmail;
         private @Nullable String visitorPhone;
-        private String department = "general";
+        private String department = ChatDepartment.DEFAULT_SLUG;
         private @Nullable String assignedTo;
         private ChatStatus status = ChatStatus.ACTIVE;
         private @Nullable Instant createdAt;

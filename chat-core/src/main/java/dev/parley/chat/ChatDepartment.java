@@ -22,6 +22,9 @@ public record ChatDepartment(
         boolean active,
         int sortOrder) {
 
+    /** The slug of the default department: chats go there when the visitor picks none, and it cannot be removed. */
+    public static final String DEFAULT_SLUG = "general";
+
     /** This department with the store-assigned id. */
     public ChatDepartment withId(long newId) {
         return new ChatDepartment(newId, name, slug, description, email, active, sortOrder);

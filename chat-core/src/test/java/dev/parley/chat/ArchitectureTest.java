@@ -15,6 +15,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.parley.Parley;
+import dev.parley.chat.store.ChatRecords;
+import dev.parley.chat.store.MessageRecords;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.NullMarked;
@@ -29,7 +32,7 @@ class ArchitectureTest {
 
     /** Public classes that do work rather than carry values; every other public class must be a record. */
     private static final String SERVICE_NAMES =
-            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley|EventBus|SessionIds";
+            "Default.*|.*Calculator|.*Storage|.*Notifier|.*Recorder|.*Codec|Outbox|Parley|EventBus|SessionIds|SearchWords";
 
     private static DescribedPredicate<JavaClass> simpleNameMatching(String regex) {
         return DescribedPredicate.describe("simple name matching '" + regex + "'",
@@ -146,6 +149,27 @@ class ArchitectureTest {
         noConstructors().that().arePublic().and().areDeclaredInClassesThat().arePublic()
                 .should().haveRawParameterTypes(DescribedPredicate.anyElementThat(
                         JavaClass.Predicates.resideInAPackage("..internal..")))
+                .check(CORE);
+    }
+
+    @Test
+    void presenceWritesNoChatAndNoMessage() {
+        noClasses().that().resideInAPackage("dev.parley.chat.presence..")
+                .should().callMethod(ChatRecords.class, "insert", Chat.class)
+                .orShould().callMethod(ChatRecords.class, "update", Chat.class)
+                .orShould().callMethod(ChatRecords.class, "lock", long.class)
+                .orShould().callMethod(MessageRecords.class, "insert", ChatMessage.class)
+                .because("the chat rules (AgentAvailability) tell waiting chats that an agent is available")
+                .check(CORE);
+    }
+
+    @Test
+    void onlyChatRecordsOrClearsAResolution() {
+        noClasses().that().resideInAPackage("dev.parley..").and().doNotBelongToAnyOf(Chat.class)
+                .and().resideOutsideOfPackage("..store..")
+                .should().callMethod(Chat.Builder.class, "resolvedAt", Instant.class)
+                .orShould().callMethod(Chat.Builder.class, "resolutionTime", Long.class)
+                .because("a status move, resolution included, is Chat's (ChatStatus.causes)")
                 .check(CORE);
     }
 

@@ -26,9 +26,12 @@ class ChatStatusTest {
     void theTransitionsAreExactlyTheLifecycle() {
         assertThat(ACTIVE.successors()).containsExactlyInAnyOrder(WAITING, RESOLVED, CLOSED);
         assertThat(WAITING.successors()).containsExactlyInAnyOrder(ACTIVE, RESOLVED, CLOSED);
-        assertThat(RESOLVED.successors()).containsExactlyInAnyOrder(ACTIVE, CLOSED);
+        assertThat(RESOLVED.successors()).as("a visitor writing while nobody is online reopens it as WAITING")
+                .containsExactlyInAnyOrder(ACTIVE, WAITING, CLOSED);
         assertThat(CLOSED.successors()).isEmpty();
-        assertThat(RESOLVED.canMoveTo(WAITING)).isFalse();
+        assertThat(RESOLVED.canMoveTo(WAITING)).isTrue();
+        assertThat(RESOLVED.successors(ChatStatus.Cause.ADMIN_SETS)).as("an admin reopens a chat as ACTIVE")
+                .containsExactlyInAnyOrder(ACTIVE, CLOSED);
         assertThat(CLOSED.canMoveTo(ACTIVE)).isFalse();
         for (ChatStatus s : ChatStatus.values()) {
             assertThat(s.canMoveTo(s)).as("staying %s", s).isTrue();

@@ -1,5 +1,7 @@
 package dev.parley.chat.department;
 
+import static dev.parley.chat.ChatDepartment.DEFAULT_SLUG;
+
 import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.event.ChatEvent;
@@ -13,12 +15,9 @@ import org.slf4j.LoggerFactory;
 /** Department rules over the store; see {@link DepartmentService} for what may change and what may not. */
 public final class DefaultDepartmentService implements DepartmentService {
 
-    /** The default department's slug. */
-    public static final String DEFAULT_SLUG = "general";
-
     /** The departments seeded into an empty store. */
     public static final List<DepartmentDraft> SEED = List.of(
-            new DepartmentDraft("General Support", "general", "Questions about anything", null, true, 0),
+            new DepartmentDraft("General Support", DEFAULT_SLUG, "Questions about anything", null, true, 0),
             new DepartmentDraft("Sales", "sales", "Plans, pricing and quotes", null, true, 1),
             new DepartmentDraft("Technical Support", "technical", "Help when something does not work", null, true, 2),
             new DepartmentDraft("Billing & Finance", "finance", "Invoices, payments and refunds", null, true, 3));

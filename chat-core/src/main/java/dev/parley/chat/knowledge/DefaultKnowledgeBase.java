@@ -2,13 +2,12 @@ package dev.parley.chat.knowledge;
 
 import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.ParleyException;
+import dev.parley.chat.SearchWords;
 import dev.parley.chat.internal.Checks;
 import dev.parley.chat.store.ChatStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +50,8 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
 
     /** The search terms of a query: lower-case words, without common words, at most 10. */
     public static List<String> terms(String query) {
-        return Arrays.stream(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(t -> !t.isEmpty() && !STOP_WORDS.contains(t))
+        return SearchWords.words(query).stream()
+                .filter(t -> !STOP_WORDS.contains(t))
                 .distinct()
                 .limit(10)
                 .toList();

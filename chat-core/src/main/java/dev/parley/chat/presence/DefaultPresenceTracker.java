@@ -2,18 +2,13 @@ package dev.parley.chat.presence;
 
 import dev.parley.chat.AdminPresence;
 import dev.parley.chat.Chat;
-import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
-import dev.parley.chat.ErrorCode;
-import dev.parley.chat.MessageType;
 import dev.parley.chat.ParleyException;
-import dev.parley.chat.Sender;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.event.EventBus;
 import dev.parley.chat.internal.Checks;
-import dev.parley.chat.notification.NotificationRecorder;
 import dev.parley.chat.store.ChatStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Presence over the store. An admin serves a department while their heartbeat's department allows it (null: all)
  * and the host's {@link AdminDirectory} lists them for it. When an admin comes online and a department they serve had
- * nobody online before, each WAITING chat of that department gets a system message that an agent is now available
- * (and the visitor an email, if they left an address).
+ * nobody online before, the chat rules ({@link AgentAvailability}) tell each WAITING chat of that department that an
+ * agent is now available; the tracker itself writes only presence.
  *
  * <p>{@link #anyOnline} is asked on every visitor message, so it answers from the online presences read at most
  * {@link #ONLINE_CACHE_TTL} ago (by the clock); a heartbeat through this tracker discards that copy when it commits,
@@ -39,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultPresenceTracker implements PresenceTracker {
 
-    /** The text of the system message posted to waiting chats. */
+    /** The text of the system message the chat rules ({@link AgentAvailability}) post to waiting chats. */
     public static final String AGENT_AVAILABLE = "An agent is now available and will reply shortly.";
 
     /** How long {@link #anyOnline} may answer from the online presences it read last. */
@@ -51,18 +46,18 @@ public final class DefaultPresenceTracker implements PresenceTracker {
     private final AdminDirectory admins;
     private final Clock clock;
     private final Duration timeout;
-    private final NotificationRecorder notifications;
+    private final AgentAvailability availability;
     private final EventBus events;
     private final OnlinePresences cache;
 
     /** Creates the tracker. */
     public DefaultPresenceTracker(ChatStore store, AdminDirectory admins, Clock clock, Duration heartbeatTimeout,
-            NotificationRecorder notifications, EventBus events) {
+            AgentAvailability availability, EventBus events) {
         this.store = store;
         this.admins = admins;
         this.clock = clock;
         this.timeout = heartbeatTimeout;
-        this.notifications = notifications;
+        this.availability = availability;
         this.events = events;
         this.cache = new OnlinePresences(ONLINE_CACHE_TTL,
                 now -> store.presence().onlineSeenAfter(now.minus(heartbeatTimeout)));
@@ -70,7 +65,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
 
     @Override
     public AdminPresence heartbeat(String adminId, Heartbeat heartbeat) {
-        Admin admin = requireAdmin(adminId);
+        Admin admin = admins.require(adminId);
         String department = heartbeat.department() == null || heartbeat.department().isBlank()
                 ? null
                 : Checks.slug(heartbeat.department(), "department");
@@ -122,13 +117,7 @@ public final class DefaultPresenceTracker implements PresenceTracker {
             if (!admin.serves(chat.department()) || alreadyServed) {
                 continue;
             }
-            Chat locked = store.chats().lock(chat.id()).orElse(chat);
-            ChatMessage message = store.messages().insert(new ChatMessage(0, locked.id(), Sender.SYSTEM, null,
-                    AGENT_AVAILABLE, MessageType.TEXT, null, null, null, now, null));
-            Chat updated = locked.edit().updatedAt(now).build();
-            store.chats().update(updated);
-            notifications.agentAvailable(updated);
-            published.add(new ChatEvent.MessagePosted(updated, message));
+            published.addAll(availability.agentAvailable(chat.id(), now));
         }
     }
 
@@ -173,13 +162,5 @@ public final class DefaultPresenceTracker implements PresenceTracker {
         return store.presence().onlineSeenAfter(now.minus(timeout)).stream()
                 .filter(p -> p.isOnlineAt(now, timeout))
                 .toList();
-    }
-
-    private Admin requireAdmin(@Nullable String adminId) {
-        if (adminId == null || adminId.isBlank()) {
-            throw new ParleyException(ErrorCode.UNAUTHENTICATED, "an admin id is required");
-        }
-        return admins.find(adminId).orElseThrow(() -> new ParleyException(ErrorCode.FORBIDDEN,
-                "'" + adminId + "' is not an admin of this application"));
     }
 }

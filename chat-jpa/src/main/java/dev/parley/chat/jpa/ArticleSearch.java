@@ -1,6 +1,7 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.KnowledgeBaseArticle;
+import dev.parley.chat.SearchWords;
 import dev.parley.chat.jpa.entity.ArticleEntity;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -32,7 +33,7 @@ interface ArticleSearch {
         @Override
         public void indexed(Tx t, KnowledgeBaseArticle article) {
             t.em.createNativeQuery("UPDATE " + tables.article + " SET search_vector = CAST(?1 AS tsvector)"
-                    + " WHERE id = ?2").setParameter(1, SearchWords.tsvector(article)).setParameter(2, article.id())
+                    + " WHERE id = ?2").setParameter(1, SearchVectors.tsvector(article)).setParameter(2, article.id())
                     .executeUpdate();
         }
 
@@ -46,11 +47,11 @@ interface ArticleSearch {
             List<String> any = new ArrayList<>();
             StringBuilder score = new StringBuilder();
             for (String term : usable) {
-                any.add(SearchWords.prefixQuery(term, ""));
+                any.add(SearchVectors.prefixQuery(term, ""));
                 score.append(score.length() == 0 ? "" : " + ").append("(CASE");
                 String[] weights = {"A", "B", "C"};
                 for (int w = 0; w < weights.length; w++) {
-                    params.add(SearchWords.prefixQuery(term, weights[w]));
+                    params.add(SearchVectors.prefixQuery(term, weights[w]));
                     score.append(" WHEN a.search_vector @@ CAST(?").append(params.size()).append(" AS tsquery) THEN ")
                             .append(3 - w);
                 }

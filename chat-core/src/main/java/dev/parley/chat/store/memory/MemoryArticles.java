@@ -2,19 +2,15 @@ package dev.parley.chat.store.memory;
 
 import dev.parley.chat.KnowledgeBaseArticle;
 import dev.parley.chat.ParleyException;
+import dev.parley.chat.SearchWords;
 import dev.parley.chat.store.ArticleRecords;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 final class MemoryArticles implements ArticleRecords {
-
-    private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final MemoryTransactions tx;
     private final Map<Long, KnowledgeBaseArticle> byId = new TreeMap<>();
@@ -90,7 +86,7 @@ final class MemoryArticles implements ArticleRecords {
     public List<KnowledgeBaseArticle> search(List<String> terms, int limit) {
         return tx.read(() -> byId.values().stream()
                 .filter(KnowledgeBaseArticle::published)
-                .map(a -> new Scored(a, score(a, terms)))
+                .map(a -> new Scored(a, SearchWords.score(a, terms)))
                 .filter(s -> s.score > 0)
                 .sorted(Comparator.comparingInt((Scored s) -> -s.score)
                         .thenComparingInt(s -> s.article.sortOrder())
@@ -98,33 +94,6 @@ final class MemoryArticles implements ArticleRecords {
                 .limit(limit)
                 .map(s -> s.article)
                 .toList());
-    }
-
-    /** Per term: 3 for a title match, 2 for keywords or category, 1 for the body only. */
-    private static int score(KnowledgeBaseArticle a, List<String> terms) {
-        int total = 0;
-        for (String term : terms) {
-            if (hasWordWithPrefix(a.title(), term)) {
-                total += 3;
-            } else if (hasWordWithPrefix(a.keywords(), term) || hasWordWithPrefix(a.category(), term)) {
-                total += 2;
-            } else if (hasWordWithPrefix(a.content(), term)) {
-                total += 1;
-            }
-        }
-        return total;
-    }
-
-    private static boolean hasWordWithPrefix(@Nullable String text, String prefix) {
-        if (text == null) {
-            return false;
-        }
-        for (String word : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
-            if (word.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Scored(KnowledgeBaseArticle article, int score) {}
