@@ -2,8 +2,8 @@ package dev.parley.chat.store.memory;
 
 import dev.parley.chat.Chat;
 import dev.parley.chat.store.AnalyticsQueries;
+import dev.parley.chat.store.ChatContribution;
 import dev.parley.chat.store.WindowTotals;
-import dev.parley.chat.store.WindowTotals.DepartmentCount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,40 +36,11 @@ final class MemoryAnalytics implements AnalyticsQueries {
     @Override
     public WindowTotals totals(Instant from, Instant to) {
         return tx.read(() -> {
-            long total = 0, active = 0, resolved = 0, rated = 0, ratingSum = 0, responded = 0, responseSum = 0;
-            long timedResolutions = 0, resolutionSum = 0, messageSum = 0;
-            Map<Integer, Long> ratings = new HashMap<>();
-            Map<String, long[]> departments = new HashMap<>();
+            Map<String, ChatContribution> departments = new HashMap<>();
             for (Chat c : window(from, to)) {
-                total++;
-                long[] dept = departments.computeIfAbsent(c.department(), k -> new long[2]);
-                dept[0]++;
-                if (c.status().isOpen()) {
-                    active++;
-                }
-                if (c.status().isResolved()) {
-                    resolved++;
-                    dept[1]++;
-                }
-                if (c.rating() != null) {
-                    rated++;
-                    ratingSum += c.rating();
-                    ratings.merge(c.rating(), 1L, Long::sum);
-                }
-                if (c.responseTime() != null) {
-                    responded++;
-                    responseSum += c.responseTime();
-                }
-                if (c.resolutionTime() != null) {
-                    timedResolutions++;
-                    resolutionSum += c.resolutionTime();
-                }
-                messageSum += c.analytics().totalMessages();
+                departments.merge(c.department(), ChatContribution.of(c), ChatContribution::plus);
             }
-            Map<String, DepartmentCount> deptCounts = new HashMap<>();
-            departments.forEach((k, v) -> deptCounts.put(k, new DepartmentCount(v[0], v[1])));
-            return new WindowTotals(total, active, resolved, rated, ratingSum, responded, responseSum,
-                    timedResolutions, resolutionSum, messageSum, ratings, deptCounts);
+            return ChatContribution.totals(departments);
         });
     }
 
