@@ -1,14 +1,11 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.Chat;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import dev.parley.chat.store.ChatContribution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -44,39 +41,16 @@ final class ChatRollups {
     /** How many rows share the chats of one local date and department ({@code stripe}: chat id modulo this). */
     static final int STRIPES = 8;
 
-    /** The sum columns, in the order of a contribution. */
-    static final List<String> COLUMNS = List.of("total", "active", "resolved", "rated", "rating_sum", "rating_1",
-            "rating_2", "rating_3", "rating_4", "rating_5", "responded", "response_time_sum", "timed_resolutions",
-            "resolution_time_sum", "message_sum");
-
-    /**
-     * The same sums over raw chat rows, in the order of {@link #COLUMNS} (the V002 backfill uses these expressions
-     * too).
-     */
-    static final String RAW_SUMS = "COUNT(*), SUM(CASE WHEN status IN ('ACTIVE', 'WAITING') THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END), COUNT(rating),"
-            + " COALESCE(SUM(rating), 0), SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END),"
-            + " COUNT(response_time), COALESCE(SUM(response_time), 0), COUNT(resolution_time),"
-            + " COALESCE(SUM(resolution_time), 0), SUM(total_messages)";
-
     /** The key columns, in key order. */
     static final String KEY_COLUMNS = "granularity, bucket_start, department, stripe";
 
-    /** The condition on the key columns, parameters in {@link #bindKey} order. */
-    private static final String KEY_MATCH =
-            " WHERE granularity = ? AND bucket_start = ? AND department = ? AND stripe = ?";
-
-    private static final int TOTAL = 0;
-
-    private final Tables tables;
     private final ZoneId zone;
+    private final RollupUpserts upserts;
     private volatile boolean daysReady;
 
     ChatRollups(Tables tables, ZoneId zone) {
-        this.tables = tables;
         this.zone = zone;
+        this.upserts = new RollupUpserts(tables);
     }
 
     /** The zone of the daily rows. */
@@ -124,71 +98,34 @@ final class ChatRollups {
                         (int) Math.floorMod(chatId, (long) STRIPES)));
     }
 
-    static long[] contribution(Chat c) {
-        return contribution(c.status().name(), c.rating(), c.responseTime(), c.resolutionTime(),
-                c.analytics().totalMessages());
-    }
-
-    /** What one chat adds to its row, in the order of {@link #COLUMNS}. */
-    static long[] contribution(String status, @Nullable Integer rating, @Nullable Long responseTime,
-            @Nullable Long resolutionTime, long totalMessages) {
-        long[] v = new long[COLUMNS.size()];
-        v[0] = 1;
-        v[1] = status.equals("ACTIVE") || status.equals("WAITING") ? 1 : 0;
-        v[2] = status.equals("RESOLVED") || status.equals("CLOSED") ? 1 : 0;
-        if (rating != null) {
-            v[3] = 1;
-            v[4] = rating;
-            v[4 + rating] = 1;
-        }
-        if (responseTime != null) {
-            v[10] = 1;
-            v[11] = responseTime;
-        }
-        if (resolutionTime != null) {
-            v[12] = 1;
-            v[13] = resolutionTime;
-        }
-        v[14] = totalMessages;
-        return v;
-    }
-
-    /** Records a chat changing from {@code before} (null: new) to {@code after}; nothing when its sums are equal. */
+    /** Records a chat changing from {@code before} (null: new) to {@code after}. */
     void change(Tx t, @Nullable Chat before, Chat after) {
         change(t.pendingRollup(), before, after);
     }
 
-    /** Adds to {@code pending} the differences of a chat changing from {@code before} (null: new) to {@code after}. */
-    void change(Map<Key, long[]> pending, @Nullable Chat before, Chat after) {
-        long[] now = contribution(after);
+    /**
+     * Adds to {@code pending} the differences of a chat changing from {@code before} (null: new) to {@code after}:
+     * its contribution before taken from its rows then, its contribution after added to its rows now (the same rows
+     * unless it moved, so they get {@code after − before}, zero when its sums did not change).
+     */
+    void change(Map<Key, ChatContribution> pending, @Nullable Chat before, Chat after) {
         if (before != null) {
-            long[] was = contribution(before);
-            if (before.department().equals(after.department()) && Arrays.equals(was, now)) {
-                return;
-            }
-            for (Key from : keysOf(before.id(), before.createdAt(), before.department())) {
-                add(pending, from, was, -1);
-            }
+            add(pending, before.id(), before.createdAt(), before.department(),
+                    ChatContribution.of(before).negated());
         }
-        for (Key to : keysOf(after.id(), after.createdAt(), after.department())) {
-            add(pending, to, now, 1);
-        }
+        add(pending, after.id(), after.createdAt(), after.department(), ChatContribution.of(after));
     }
 
     /** Records a chat's contribution moving from one department's rows to another's (a department move). */
-    void move(Tx t, long chatId, Instant createdAt, String from, String to, long[] contribution) {
-        for (Key key : keysOf(chatId, createdAt, from)) {
-            add(t.pendingRollup(), key, contribution, -1);
-        }
-        for (Key key : keysOf(chatId, createdAt, to)) {
-            add(t.pendingRollup(), key, contribution, 1);
-        }
+    void move(Tx t, long chatId, Instant createdAt, String from, String to, ChatContribution contribution) {
+        add(t.pendingRollup(), chatId, createdAt, from, contribution.negated());
+        add(t.pendingRollup(), chatId, createdAt, to, contribution);
     }
 
-    private static void add(Map<Key, long[]> pending, Key key, long[] values, int sign) {
-        long[] sums = pending.computeIfAbsent(key, k -> new long[COLUMNS.size()]);
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] += sign * values[i];
+    private void add(Map<Key, ChatContribution> pending, long chatId, Instant createdAt, String department,
+            ChatContribution delta) {
+        for (Key key : keysOf(chatId, createdAt, department)) {
+            pending.merge(key, delta, ChatContribution::plus);
         }
     }
 
@@ -208,128 +145,16 @@ final class ChatRollups {
      * statement on PostgreSQL, in key order) and forgets them.
      */
     void flush(Tx t) {
-        Map<Key, long[]> pending = t.pendingRollup();
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Key, long[]>> changes = new ArrayList<>();
-        for (Map.Entry<Key, long[]> e : pending.entrySet()) {
-            if (Arrays.stream(e.getValue()).anyMatch(v -> v != 0)) {
-                changes.add(Map.entry(e.getKey(), e.getValue().clone()));
+        Map<Key, ChatContribution> pending = t.pendingRollup();
+        List<Map.Entry<Key, ChatContribution>> changes = new ArrayList<>();
+        for (Map.Entry<Key, ChatContribution> e : pending.entrySet()) {
+            if (!e.getValue().isZero()) {
+                changes.add(Map.entry(e.getKey(), e.getValue()));
             }
         }
         pending.clear();
-        if (changes.isEmpty()) {
-            return;
+        if (!changes.isEmpty()) {
+            t.em.unwrap(Session.class).doWork(c -> upserts.apply(c, changes));
         }
-        t.em.unwrap(Session.class).doWork(c -> {
-            if (tables.postgres()) {
-                upsertPostgres(c, changes);
-            } else {
-                upsertH2(c, changes);
-            }
-            deleteEmpty(c, changes);
-        });
-    }
-
-    private void upsertPostgres(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(tables.rollup).append(" (").append(KEY_COLUMNS);
-        COLUMNS.forEach(col -> sql.append(", ").append(col));
-        sql.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")").append(addOnConflict());
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (Map.Entry<Key, long[]> change : changes) {
-                bindChange(s, 1, change.getKey(), change.getValue());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** PostgreSQL: the tail of an {@code INSERT} of rollup rows that adds the values to a row that exists. */
-    private String addOnConflict() {
-        StringBuilder sql = new StringBuilder(" ON CONFLICT (").append(KEY_COLUMNS).append(") DO UPDATE SET ");
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            String col = COLUMNS.get(i);
-            sql.append(i == 0 ? "" : ", ").append(col).append(" = ").append(tables.rollup).append('.').append(col)
-                    .append(" + EXCLUDED.").append(col);
-        }
-        return sql.toString();
-    }
-
-    /** Binds a row's key and sums from this parameter on; answers the next parameter's index. */
-    private static int bindChange(PreparedStatement s, int first, Key key, long[] sums) throws SQLException {
-        int next = bindKey(s, first, key);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            s.setLong(next + i, sums[i]);
-        }
-        return next + COLUMNS.size();
-    }
-
-    /**
-     * H2: update the row, or insert it when there is none. Two transactions can both find no row and insert; the
-     * loser waits for the winner's commit, gets a unique violation and updates the winner's row instead (a failed
-     * statement does not end an H2 transaction).
-     */
-    private void upsertH2(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
-        StringBuilder update = new StringBuilder("UPDATE ").append(tables.rollup).append(" SET ");
-        StringBuilder insert = new StringBuilder("INSERT INTO ").append(tables.rollup)
-                .append(" (").append(KEY_COLUMNS);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            String col = COLUMNS.get(i);
-            update.append(i == 0 ? "" : ", ").append(col).append(" = ").append(col).append(" + ?");
-            insert.append(", ").append(col);
-        }
-        update.append(KEY_MATCH);
-        insert.append(") VALUES (?, ?, ?, ?").append(", ?".repeat(COLUMNS.size())).append(")");
-        try (PreparedStatement u = c.prepareStatement(update.toString());
-             PreparedStatement in = c.prepareStatement(insert.toString())) {
-            for (Map.Entry<Key, long[]> change : changes) {
-                Key key = change.getKey();
-                long[] v = change.getValue();
-                int next = bindKey(in, 1, key);
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    u.setLong(1 + i, v[i]);
-                    in.setLong(next + i, v[i]);
-                }
-                bindKey(u, COLUMNS.size() + 1, key);
-                for (int attempt = 1; u.executeUpdate() == 0; attempt++) {
-                    try {
-                        in.executeUpdate();
-                        break;
-                    } catch (SQLException e) {
-                        if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
-                            throw e;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Rows whose chats all moved away are deleted (only a department move empties a row). */
-    private void deleteEmpty(Connection c, List<Map.Entry<Key, long[]>> changes) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.rollup + KEY_MATCH
-                + " AND total = 0")) {
-            boolean any = false;
-            for (Map.Entry<Key, long[]> change : changes) {
-                if (change.getValue()[TOTAL] < 0) {
-                    bindKey(s, 1, change.getKey());
-                    s.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                s.executeBatch();
-            }
-        }
-    }
-
-    /** Binds the key columns from this parameter on; answers the next parameter's index. */
-    static int bindKey(PreparedStatement s, int first, Key key) throws SQLException {
-        s.setInt(first, key.granularity());
-        s.setLong(first + 1, key.bucket());
-        s.setString(first + 2, key.department());
-        s.setInt(first + 3, key.stripe());
-        return first + 4;
     }
 }

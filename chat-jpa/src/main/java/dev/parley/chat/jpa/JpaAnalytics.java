@@ -3,8 +3,8 @@ package dev.parley.chat.jpa;
 import dev.parley.chat.Chat;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.store.AnalyticsQueries;
+import dev.parley.chat.store.ChatContribution;
 import dev.parley.chat.store.WindowTotals;
-import dev.parley.chat.store.WindowTotals.DepartmentCount;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +66,7 @@ final class JpaAnalytics implements AnalyticsQueries {
             }
         }
         return tx.call(t -> {
-            Map<String, long[]> sums = new HashMap<>();
+            Map<String, ChatContribution> sums = new HashMap<>();
             if (!parameters.isEmpty()) {
                 rollups.flush(t);
                 t.em.flush();
@@ -76,7 +76,7 @@ final class JpaAnalytics implements AnalyticsQueries {
                 }
                 add(sums, q.getResultList());
             }
-            return totalsOf(sums);
+            return ChatContribution.totals(sums);
         });
     }
 
@@ -100,7 +100,7 @@ final class JpaAnalytics implements AnalyticsQueries {
 
     private void raw(StringBuilder sql, List<Object> parameters, Instant from, Instant to) {
         if (from.isBefore(to)) {
-            part(sql, parameters, "SELECT department, " + ChatRollups.RAW_SUMS + " FROM " + tables.chat
+            part(sql, parameters, "SELECT department, " + RollupColumn.CHAT_SUMS + " FROM " + tables.chat
                     + " WHERE created_at >= :lo AND created_at < :hi GROUP BY department", from, to);
         }
     }
@@ -125,42 +125,16 @@ final class JpaAnalytics implements AnalyticsQueries {
     }
 
     private static String rollupSums() {
-        StringBuilder sql = new StringBuilder();
-        for (String col : ChatRollups.COLUMNS) {
-            sql.append(sql.length() == 0 ? "" : ", ").append("SUM(").append(col).append(')');
-        }
-        return sql.toString();
+        return String.join(", ", RollupColumn.ALL.stream().map(c -> "SUM(" + c.column() + ")").toList());
     }
 
-    private static void add(Map<String, long[]> sums, List<?> rows) {
+    /** Adds rows of (department, the sums in {@link RollupColumn#ALL} order) to the sums per department. */
+    private static void add(Map<String, ChatContribution> sums, List<?> rows) {
         for (Object row : rows) {
             Object[] cells = (Object[]) row;
-            long[] into = sums.computeIfAbsent((String) cells[0], d -> new long[ChatRollups.COLUMNS.size()]);
-            for (int i = 0; i < into.length; i++) {
-                into[i] += number(cells[i + 1]);
-            }
+            sums.merge((String) cells[0], RollupColumn.read(col -> number(cells[1 + col.ordinal()])),
+                    ChatContribution::plus);
         }
-    }
-
-    private static WindowTotals totalsOf(Map<String, long[]> byDepartment) {
-        long[] all = new long[ChatRollups.COLUMNS.size()];
-        Map<String, DepartmentCount> departments = new HashMap<>();
-        byDepartment.forEach((department, v) -> {
-            for (int i = 0; i < all.length; i++) {
-                all[i] += v[i];
-            }
-            if (v[0] > 0) {
-                departments.put(department, new DepartmentCount(v[0], v[2]));
-            }
-        });
-        Map<Integer, Long> ratings = new HashMap<>();
-        for (int rating = 1; rating <= 5; rating++) {
-            if (all[4 + rating] > 0) {
-                ratings.put(rating, all[4 + rating]);
-            }
-        }
-        return new WindowTotals(all[0], all[1], all[2], all[3], all[4], all[10], all[11], all[12], all[13], all[14],
-                ratings, departments);
     }
 
     private static long number(Object value) {

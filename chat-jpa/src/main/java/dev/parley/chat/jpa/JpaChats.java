@@ -10,6 +10,7 @@ import dev.parley.chat.PageRequest;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.MessageEntity;
+import dev.parley.chat.store.ChatContribution;
 import dev.parley.chat.store.ChatRecords;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -224,9 +225,9 @@ final class JpaChats implements ChatRecords {
                     s.setString(2, fromSlug);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            long[] contribution = ChatRollups.contribution(rs.getString(2),
-                                    rs.getObject(3, Integer.class), rs.getObject(4, Long.class),
-                                    rs.getObject(5, Long.class), rs.getLong(6));
+                            ChatContribution contribution = ChatContribution.of(
+                                    ChatStatus.valueOf(rs.getString(2)), rs.getObject(3, Integer.class),
+                                    rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getLong(6));
                             rollups.move(t, rs.getLong(7), rs.getObject(1, OffsetDateTime.class).toInstant(),
                                     fromSlug, toSlug, contribution);
                             n++;

@@ -1,10 +1,8 @@
 package dev.parley.chat.jpa;
 
-import static dev.parley.chat.jpa.ChatRollups.COLUMNS;
 import static dev.parley.chat.jpa.ChatRollups.DAY;
 import static dev.parley.chat.jpa.ChatRollups.KEY_COLUMNS;
 import static dev.parley.chat.jpa.ChatRollups.QUARTER_HOUR;
-import static dev.parley.chat.jpa.ChatRollups.RAW_SUMS;
 import static dev.parley.chat.jpa.ChatRollups.STRIPES;
 
 import java.nio.charset.StandardCharsets;
@@ -96,10 +94,10 @@ final class RollupRebuilds {
                 lockZoneRow(c);
                 lockRollupTable(c);
                 execute(c, "DELETE FROM " + tables.rollup + " WHERE granularity = " + QUARTER_HOUR);
-                execute(c, "INSERT INTO " + tables.rollup + " (" + KEY_COLUMNS + ", " + String.join(", ", COLUMNS)
-                        + ") SELECT " + QUARTER_HOUR + ", s - MOD(MOD(s, 900) + 900, 900), department, 0, " + RAW_SUMS
-                        + " FROM (SELECT " + EPOCH_SECOND + " AS s, department, status, rating, response_time,"
-                        + " resolution_time, total_messages FROM " + tables.chat + ") c"
+                execute(c, "INSERT INTO " + tables.rollup + " (" + KEY_COLUMNS + ", " + RollupColumn.NAMES
+                        + ") SELECT " + QUARTER_HOUR + ", s - MOD(MOD(s, 900) + 900, 900), department, 0, "
+                        + RollupColumn.CHAT_SUMS + " FROM (SELECT " + EPOCH_SECOND + " AS s, department, "
+                        + RollupColumn.CHAT_COLUMNS + " FROM " + tables.chat + ") c"
                         + " GROUP BY s - MOD(MOD(s, 900) + 900, 900), department");
                 rebuildDays(c);
                 recordZone(c);
@@ -139,11 +137,11 @@ final class RollupRebuilds {
         execute(c, "DELETE FROM " + tables.rollup + " WHERE granularity = " + DAY);
         try (Statement s = c.createStatement()) {
             return s.executeUpdate("INSERT INTO " + tables.rollup + " (" + KEY_COLUMNS + ", "
-                    + String.join(", ", COLUMNS) + ") SELECT " + DAY + ", (x - MOD(MOD(x, 86400) + 86400, 86400))"
-                    + " / 86400, department, MOD(id, " + STRIPES + "), " + RAW_SUMS
-                    + " FROM (SELECT s + (" + offsetSql + ") AS x, id, department, status, rating, response_time,"
-                    + " resolution_time, total_messages FROM (SELECT " + EPOCH_SECOND + " AS s, id, department,"
-                    + " status, rating, response_time, resolution_time, total_messages FROM " + tables.chat + ") c) d"
+                    + RollupColumn.NAMES + ") SELECT " + DAY + ", (x - MOD(MOD(x, 86400) + 86400, 86400))"
+                    + " / 86400, department, MOD(id, " + STRIPES + "), " + RollupColumn.CHAT_SUMS
+                    + " FROM (SELECT s + (" + offsetSql + ") AS x, id, department, " + RollupColumn.CHAT_COLUMNS
+                    + " FROM (SELECT " + EPOCH_SECOND + " AS s, id, department, " + RollupColumn.CHAT_COLUMNS
+                    + " FROM " + tables.chat + ") c) d"
                     + " GROUP BY (x - MOD(MOD(x, 86400) + 86400, 86400)) / 86400, department, MOD(id, " + STRIPES
                     + ")");
         }

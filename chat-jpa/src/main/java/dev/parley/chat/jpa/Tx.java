@@ -1,5 +1,6 @@
 package dev.parley.chat.jpa;
 
+import dev.parley.chat.store.ChatContribution;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,14 +22,14 @@ final class Tx {
     final EntityManager em;
     private final Set<Long> lockedChats = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
-    private final SortedMap<ChatRollups.Key, long[]> pendingRollup = new TreeMap<>();
+    private final SortedMap<ChatRollups.Key, ChatContribution> pendingRollup = new TreeMap<>();
 
     Tx(EntityManager em) {
         this.em = em;
     }
 
     /** The rollup differences of this transaction not yet written, by row key (see {@link ChatRollups}). */
-    SortedMap<ChatRollups.Key, long[]> pendingRollup() {
+    SortedMap<ChatRollups.Key, ChatContribution> pendingRollup() {
         return pendingRollup;
     }
 

@@ -20,6 +20,7 @@ import dev.parley.chat.analytics.AnalyticsReport;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
 import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.jpa.schema.SchemaMigrator;
+import dev.parley.chat.store.ChatContribution;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import dev.parley.chat.tck.MutableClock;
@@ -34,7 +35,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,7 +322,7 @@ class RollupTest {
             twins.clock.set(END);
             assertThat(zoneRow(ds)).isEqualTo("UTC");
             assertRollupEqualsChats(ds, "parley_", UTC);
-            Map<String, List<Long>> utcDays = dayRows(ds, "parley_");
+            Map<String, ChatContribution> utcDays = dayRows(ds, "parley_");
 
             // a restart with another zone: the UTC rows are replaced by rows of Los Angeles dates
             ((JpaChatStore) twins.dbStore).close();
@@ -409,43 +410,48 @@ class RollupTest {
     }
 
     /**
-     * Every rollup row equals the aggregate over its chats, and there is a row for each (quarter hour, department)
-     * and each (local date in the zone, department, stripe) having chats.
+     * Every rollup row equals the sum of the core's {@link ChatContribution}s of its chats, and there is a row for
+     * each (quarter hour, department) and each (local date in the zone, department, stripe) having chats; the keys
+     * are computed here with java.time.
      */
     static void assertRollupEqualsChats(DataSource ds, String prefix, ZoneId zone) throws SQLException {
-        String columns = String.join(", ", ChatRollups.COLUMNS);
-        Map<String, List<Long>> rollup = rows(ds, "SELECT bucket_start, department, " + columns + " FROM " + prefix
-                + "chat_rollup WHERE granularity = 0");
-        Map<String, List<Long>> raw = rows(ds, "SELECT s - MOD(MOD(s, 900) + 900, 900), department, "
-                + ChatRollups.RAW_SUMS + " FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at)) AS BIGINT) AS s, c.*"
-                + " FROM " + prefix + "chat c) x GROUP BY s - MOD(MOD(s, 900) + 900, 900), department");
-        assertThat(raw).isNotEmpty();
-        assertThat(rollup).as("quarter hours").isEqualTo(raw);
-
-        // the daily rows, against the chats' local dates computed here with java.time
-        Map<String, long[]> days = new HashMap<>();
+        Map<String, ChatContribution> quarters = new HashMap<>();
+        Map<String, ChatContribution> days = new HashMap<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, created_at, department, status, rating, response_time,"
                      + " resolution_time, total_messages FROM " + prefix + "chat")) {
             while (rs.next()) {
-                LocalDate date = LocalDate.ofInstant(rs.getObject(2, OffsetDateTime.class).toInstant(), zone);
-                long[] v = ChatRollups.contribution(rs.getString(4), rs.getObject(5, Integer.class),
-                        rs.getObject(6, Long.class), rs.getObject(7, Long.class), rs.getLong(8));
-                long[] sums = days.computeIfAbsent(date.toEpochDay() + "/" + rs.getString(3) + "/"
-                        + rs.getLong(1) % 8, k -> new long[v.length]);
-                for (int i = 0; i < v.length; i++) {
-                    sums[i] += v[i];
-                }
+                Instant createdAt = rs.getObject(2, OffsetDateTime.class).toInstant();
+                ChatContribution v = ChatContribution.of(ChatStatus.valueOf(rs.getString(4)),
+                        rs.getObject(5, Integer.class), rs.getObject(6, Long.class), rs.getObject(7, Long.class),
+                        rs.getLong(8));
+                quarters.merge(quarterKey(createdAt, rs.getString(3)), v, ChatContribution::plus);
+                days.merge(dayKey(createdAt, zone, rs.getString(3), rs.getLong(1)), v, ChatContribution::plus);
             }
         }
-        Map<String, List<Long>> expected = new HashMap<>();
-        days.forEach((key, v) -> expected.put(key, Arrays.stream(v).boxed().toList()));
-        assertThat(dayRows(ds, prefix)).as("days in %s", zone).isEqualTo(expected);
+        assertThat(quarters).isNotEmpty();
+        assertThat(quarterRows(ds, prefix)).as("quarter hours").isEqualTo(quarters);
+        assertThat(dayRows(ds, prefix)).as("days in %s", zone).isEqualTo(days);
     }
 
-    private static Map<String, List<Long>> dayRows(DataSource ds, String prefix) throws SQLException {
+    /** The key of a quarter-hour row as {@link #quarterRows} names it. */
+    static String quarterKey(Instant createdAt, String department) {
+        return Math.floorDiv(createdAt.getEpochSecond(), 900L) * 900 + "/" + department;
+    }
+
+    /** The key of a daily row as {@link #dayRows} names it. */
+    static String dayKey(Instant createdAt, ZoneId zone, String department, long chatId) {
+        return LocalDate.ofInstant(createdAt, zone).toEpochDay() + "/" + department + "/" + Math.floorMod(chatId, 8);
+    }
+
+    static Map<String, ChatContribution> quarterRows(DataSource ds, String prefix) throws SQLException {
+        return rows(ds, "SELECT bucket_start, department, " + RollupColumn.NAMES + " FROM " + prefix
+                + "chat_rollup WHERE granularity = 0");
+    }
+
+    static Map<String, ChatContribution> dayRows(DataSource ds, String prefix) throws SQLException {
         return rows(ds, "SELECT bucket_start, department || '/' || CAST(stripe AS VARCHAR(2)), "
-                + String.join(", ", ChatRollups.COLUMNS) + " FROM " + prefix + "chat_rollup WHERE granularity = 1");
+                + RollupColumn.NAMES + " FROM " + prefix + "chat_rollup WHERE granularity = 1");
     }
 
     private static @Nullable String zoneRow(DataSource ds) throws SQLException {
@@ -462,16 +468,16 @@ class RollupTest {
         }
     }
 
-    private static Map<String, List<Long>> rows(DataSource ds, String sql) throws SQLException {
-        Map<String, List<Long>> result = new HashMap<>();
+    /** Rows of two key columns and the sums in {@link RollupColumn#ALL} order, by "key1/key2". */
+    private static Map<String, ChatContribution> rows(DataSource ds, String sql) throws SQLException {
+        Map<String, ChatContribution> result = new HashMap<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                long[] values = new long[n - 2];
-                for (int i = 3; i <= n; i++) {
-                    values[i - 3] = rs.getLong(i);
+                Map<RollupColumn, Long> cells = new EnumMap<>(RollupColumn.class);
+                for (RollupColumn col : RollupColumn.ALL) {
+                    cells.put(col, rs.getLong(col.column()));
                 }
-                result.put(rs.getLong(1) + "/" + rs.getString(2), Arrays.stream(values).boxed().toList());
+                result.put(rs.getLong(1) + "/" + rs.getString(2), RollupColumn.read(cells::get));
             }
         }
         return result;
