@@ -93,15 +93,19 @@ class AppendPoolTest {
                 assertThat(offline).as("messages while nobody was online").hasPositiveValue();
                 assertThat(counted.most()).as("connections one thread held at once").isEqualTo(1);
                 long visitorMessages = 0;
+                long notices = 0;
                 for (PostedMessage p : chats) {
                     Chat stored = parley.chats().getChat(p.chat().id());
                     var messages = parley.store().messages().list(p.chat().id(), null, null, 10_000);
                     long fromVisitor = messages.stream().filter(m -> m.sender() == Sender.VISITOR).count();
-                    assertThat(stored.analytics().totalMessages()).isEqualTo(messages.size());
+                    notices += messages.stream().filter(m -> m.sender() == Sender.SYSTEM).count();
+                    assertThat(stored.analytics().totalMessages())
+                            .isEqualTo(messages.stream().filter(m -> m.sender() != Sender.SYSTEM).count());
                     assertThat(stored.analytics().visitorMessages()).isEqualTo(fromVisitor);
                     visitorMessages += fromVisitor;
                 }
                 assertThat(visitorMessages).isEqualTo(CHATS + (long) POSTERS * EACH);
+                assertThat(notices).as("agent-available notices to waiting chats").isPositive();
                 RollupTest.assertRollupEqualsChats(pool, "parley_", ZoneOffset.UTC);
             }
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections not given back").isZero();
