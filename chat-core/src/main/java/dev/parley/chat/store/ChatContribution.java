@@ -2,6 +2,7 @@ package dev.parley.chat.store;
 
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatStatus;
+import dev.parley.chat.ParleyException;
 import dev.parley.chat.store.WindowTotals.DepartmentCount;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,12 +52,12 @@ public record ChatContribution(long total, long active, long resolved, long rate
     /**
      * What a chat with these values adds (for a store that reads only these columns of a chat's row).
      *
-     * @throws IllegalArgumentException when the rating is outside 1 to 5
+     * @throws ParleyException (validation) when the rating is outside 1 to 5
      */
     public static ChatContribution of(ChatStatus status, @Nullable Integer rating, @Nullable Long responseTime,
             @Nullable Long resolutionTime, long totalMessages) {
         if (rating != null && (rating < MIN_RATING || rating > MAX_RATING)) {
-            throw new IllegalArgumentException("a rating is 1 to 5, not " + rating);
+            throw ParleyException.invalid("a rating is 1 to 5, not " + rating);
         }
         int r = rating == null ? 0 : rating;
         return new ChatContribution(1, status.isOpen() ? 1 : 0, status.isResolved() ? 1 : 0, rating == null ? 0 : 1,

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatAnalytics;
 import dev.parley.chat.ChatStatus;
+import dev.parley.chat.ErrorCode;
+import dev.parley.chat.ParleyException;
 import dev.parley.chat.store.WindowTotals.DepartmentCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +65,8 @@ class ChatContributionTest {
     @Test
     void aRatingOutsideOneToFiveIsRefused() {
         assertThatThrownBy(() -> ChatContribution.of(ChatStatus.RESOLVED, 6, null, null, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6");
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(
+                        ErrorCode.VALIDATION)).hasMessageContaining("6");
         assertThatThrownBy(() -> ChatContribution.ZERO.ratings(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
