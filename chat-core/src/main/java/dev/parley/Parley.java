@@ -73,12 +73,14 @@ public final class Parley implements AutoCloseable {
         this.fileStorage = b.fileStorage;
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, b.clock,
                 settings.offlineBatchWindow());
-        this.presence = new DefaultPresenceTracker(store, b.admins, b.clock, settings.heartbeatTimeout(),
-                new DefaultAgentAvailability(store, recorder), events);
+        this.presence = b.presence != null ? b.presence : new DefaultPresenceTracker(store, b.admins, b.clock,
+                settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events);
         this.chats = new DefaultChatService(store, settings, b.clock, b.admins, presence, recorder, events,
                 new SessionIds());
         AnalyticsCalculator calculator = new StoreAnalyticsCalculator(store.analytics(), b.clock);
-        if (settings.analyticsCacheTtl().isZero()) {
+        if (b.analytics != null) {
+            this.analytics = b.analytics;
+        } else if (settings.analyticsCacheTtl().isZero()) {
             this.analytics = calculator;
         } else {
             CachingAnalyticsCalculator cached = new CachingAnalyticsCalculator(calculator, b.clock,
@@ -88,10 +90,11 @@ public final class Parley implements AutoCloseable {
         }
         DefaultDepartmentService departmentService = new DefaultDepartmentService(store, events);
         DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, b.clock);
-        this.departments = departmentService;
-        this.knowledgeBase = kb;
+        this.departments = b.departments != null ? b.departments : departmentService;
+        this.knowledgeBase = b.knowledgeBase != null ? b.knowledgeBase : kb;
         this.businessHours = new DefaultBusinessHoursService(store, b.clock, settings.timeZone());
-        this.uploads = new DefaultUploadService(store, fileStorage, b.uploadPolicy, b.clock);
+        this.uploads = b.uploads != null ? b.uploads : new DefaultUploadService(store, fileStorage, b.uploadPolicy,
+                b.clock);
         this.outbox = new Outbox(store, b.notificationPort, b.clock, settings.outbox(), b.nodeName);
         b.listeners.forEach(events::subscribe);
         if (b.seed) {
@@ -193,6 +196,11 @@ public final class Parley implements AutoCloseable {
         private final List<ChatEventListener> listeners = new ArrayList<>();
         private boolean seed = true;
         private String nodeName = "parley-" + UUID.randomUUID().toString().substring(0, 8);
+        private @Nullable PresenceTracker presence;
+        private @Nullable AnalyticsCalculator analytics;
+        private @Nullable DepartmentService departments;
+        private @Nullable KnowledgeBase knowledgeBase;
+        private @Nullable UploadService uploads;
 
         private Builder() {}
 
@@ -253,6 +261,39 @@ public final class Parley implements AutoCloseable {
         /** The name of this node's outbox dispatcher, stored with its claims (default: random). */
         public Builder nodeName(String value) {
             nodeName = Objects.requireNonNull(value, "nodeName");
+            return this;
+        }
+
+        /**
+         * Who is online (default: presence in the store). The chat rules ask it whether a visitor's message finds an
+         * admin; a replacement posts no "an agent is now available" message, which is the default tracker's work.
+         */
+        public Builder presence(PresenceTracker value) {
+            presence = Objects.requireNonNull(value, "presence");
+            return this;
+        }
+
+        /** The analytics report (default: from the store's rollups, cached per the settings). */
+        public Builder analytics(AnalyticsCalculator value) {
+            analytics = Objects.requireNonNull(value, "analytics");
+            return this;
+        }
+
+        /** Managing departments (default: in the store, which the chat rules read departments from). */
+        public Builder departments(DepartmentService value) {
+            departments = Objects.requireNonNull(value, "departments");
+            return this;
+        }
+
+        /** The knowledge base (default: articles in the store). */
+        public Builder knowledgeBase(KnowledgeBase value) {
+            knowledgeBase = Objects.requireNonNull(value, "knowledgeBase");
+            return this;
+        }
+
+        /** File uploads (default: checked by the upload policy, then kept in the file storage). */
+        public Builder uploads(UploadService value) {
+            uploads = Objects.requireNonNull(value, "uploads");
             return this;
         }
 

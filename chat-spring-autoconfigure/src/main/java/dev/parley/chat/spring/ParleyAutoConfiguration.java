@@ -21,8 +21,10 @@ import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -85,11 +87,19 @@ class ParleyAutoConfiguration {
         return new InMemoryChatStore();
     }
 
+    /**
+     * The assembly, from the application's ports and beans. A service bean the application declares itself
+     * (presence, analytics, departments, knowledge base, uploads) goes into the assembly too, so that the chat rules
+     * use it and not only the controllers; the defaults of those services come from the assembly instead.
+     */
     @Bean
     @ConditionalOnMissingBean
     Parley parley(ObjectProvider<ChatStore> store, ParleySettings settings, AdminDirectory admins,
             NotificationPort notificationPort, FileStorage fileStorage, UploadPolicy uploadPolicy,
-            ObjectProvider<Clock> clock, ParleyProperties properties) {
+            ObjectProvider<Clock> clock, ParleyProperties properties, ListableBeanFactory beans,
+            ObjectProvider<PresenceTracker> presence, ObjectProvider<AnalyticsCalculator> analytics,
+            ObjectProvider<DepartmentService> departments, ObjectProvider<KnowledgeBase> knowledgeBase,
+            ObjectProvider<UploadService> uploads) {
         ChatStore chatStore = store.getIfAvailable();
         if (chatStore == null) {
             throw new ParleyStoreMissingException();
@@ -109,7 +119,24 @@ class ParleyAutoConfiguration {
         if (properties.nodeName() != null && !properties.nodeName().isBlank()) {
             builder.nodeName(properties.nodeName().strip());
         }
+        ifOwn(beans, "parleyPresenceTracker", presence, builder::presence);
+        ifOwn(beans, "parleyAnalyticsCalculator", analytics, builder::analytics);
+        ifOwn(beans, "parleyDepartmentService", departments, builder::departments);
+        ifOwn(beans, "parleyKnowledgeBase", knowledgeBase, builder::knowledgeBase);
+        ifOwn(beans, "parleyUploadService", uploads, builder::uploads);
         return builder.build();
+    }
+
+    /**
+     * Hands the application's own bean of a type to the assembly. When the default bean of that name is defined, the
+     * application declared none (the default backs off otherwise), and the default comes from the assembly itself:
+     * asking for it here would be a cycle.
+     */
+    private static <T> void ifOwn(ListableBeanFactory beans, String defaultName, ObjectProvider<T> own,
+            Consumer<T> use) {
+        if (!beans.containsBeanDefinition(defaultName)) {
+            own.ifUnique(use);
+        }
     }
 
     @Bean
@@ -118,8 +145,8 @@ class ParleyAutoConfiguration {
     }
 
     @Bean
-    ParleyDispatcherLifecycle parleyDispatcherLifecycle(Parley parley, ParleyProperties properties) {
-        return new ParleyDispatcherLifecycle(parley, properties.outbox().enabled());
+    ParleyDispatcherLifecycle parleyDispatcherLifecycle(Outbox outbox, ParleyProperties properties) {
+        return new ParleyDispatcherLifecycle(outbox, properties.outbox().enabled());
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package dev.parley.chat.spring;
 
-import dev.parley.Parley;
+import dev.parley.chat.notification.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,19 +16,19 @@ final class ParleyDispatcherLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ParleyDispatcherLifecycle.class);
 
-    private final Parley parley;
+    private final Outbox outbox;
     private final boolean enabled;
     private volatile boolean running;
 
-    ParleyDispatcherLifecycle(Parley parley, boolean enabled) {
-        this.parley = parley;
+    ParleyDispatcherLifecycle(Outbox outbox, boolean enabled) {
+        this.outbox = outbox;
         this.enabled = enabled;
     }
 
     @Override
     public void start() {
         if (enabled) {
-            parley.start();
+            outbox.start();
         } else {
             log.info("Parley's notification dispatcher is off on this node (parley.outbox.enabled=false)");
         }
@@ -38,7 +38,7 @@ final class ParleyDispatcherLifecycle implements SmartLifecycle {
     @Override
     public void stop() {
         if (enabled) {
-            parley.close();
+            outbox.close();
         }
         running = false;
     }
