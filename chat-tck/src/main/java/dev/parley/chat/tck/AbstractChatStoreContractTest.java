@@ -160,6 +160,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class OutboxDispatcher extends OutboxDispatcherContract {
+        OutboxDispatcher() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class Listing extends ListingContract {
         Listing() {
             super(AbstractChatStoreContractTest.this);

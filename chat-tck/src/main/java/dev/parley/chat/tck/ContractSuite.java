@@ -181,6 +181,16 @@ public abstract class ContractSuite {
         return outbox(OutboxStatus.PENDING).stream().filter(i -> i.kind().equals(kind)).toList();
     }
 
+    /** Inserts a pending NEW_CHAT outbox item with a placeholder payload, created at {@link #T0}. */
+    protected final OutboxItem outboxItem(@Nullable String key, Instant due) {
+        return store().outbox().insert(OutboxItem.pending("NEW_CHAT", key, "{\"n\":1}", T0, due));
+    }
+
+    /** The ids of the items, in order. */
+    protected static List<Long> ids(List<OutboxItem> items) {
+        return items.stream().map(OutboxItem::id).toList();
+    }
+
     /** Asserts that the call fails with a {@link ParleyException} of the code whose message names every hint. */
     protected static ParleyException assertFails(ErrorCode code, ThrowingCallable call, String... hints) {
         ParleyException e = catchThrowableOfType(ParleyException.class, call);

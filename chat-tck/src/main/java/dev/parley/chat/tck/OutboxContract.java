@@ -6,36 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.Chat;
 import dev.parley.chat.OutboxItem;
 import dev.parley.chat.OutboxStatus;
-import dev.parley.chat.ParleySettings.OutboxSettings;
-import dev.parley.chat.ParleySettings;
 import dev.parley.chat.PostedMessage;
-import dev.parley.chat.notification.NewChatNotification;
-import dev.parley.chat.notification.NotificationPort;
-import dev.parley.chat.notification.Outbox;
-import dev.parley.chat.notification.OutboxStats;
-import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.OutboxRecords.ChatFlag;
 import dev.parley.chat.store.OutboxRecords.Delivered;
 import dev.parley.chat.store.OutboxRecords;
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox SPI (claims, leases, completing delivered batches with their chat flags, retries, failures, releases,
- * counts) and the dispatcher over it.
+ * The outbox SPI: claims, leases, completing delivered batches with their chat flags, retries, failures, releases,
+ * counts. The dispatcher over it is {@link OutboxDispatcherContract}.
  */
 public abstract class OutboxContract extends ContractSuite {
 
@@ -48,14 +36,6 @@ public abstract class OutboxContract extends ContractSuite {
 
     private OutboxRecords records() {
         return store().outbox();
-    }
-
-    private OutboxItem item(@Nullable String key, Instant due) {
-        return records().insert(OutboxItem.pending("NEW_CHAT", key, "{\"n\":1}", T0, due));
-    }
-
-    private static List<Long> ids(List<OutboxItem> items) {
-        return items.stream().map(OutboxItem::id).toList();
     }
 
     @Test
@@ -80,10 +60,10 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void claimTakesDueItemsOldestDueFirstUpToTheMaximum() {
-        OutboxItem later = item(null, T0.minusSeconds(10));
-        OutboxItem earliest = item(null, T0.minusSeconds(30));
-        OutboxItem notDue = item(null, T0.plusSeconds(1));
-        OutboxItem dueNow = item(null, T0);
+        OutboxItem later = outboxItem(null, T0.minusSeconds(10));
+        OutboxItem earliest = outboxItem(null, T0.minusSeconds(30));
+        OutboxItem notDue = outboxItem(null, T0.plusSeconds(1));
+        OutboxItem dueNow = outboxItem(null, T0);
 
         List<OutboxItem> first = records().claim("node-a", T0, LEASE, 2);
         List<OutboxItem> rest = records().claim("node-a", T0, LEASE, 10);
@@ -100,7 +80,7 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void aClaimedItemIsNotHandedToAnotherDispatcherUntilTheLeaseExpires() {
-        OutboxItem due = item(null, T0);
+        OutboxItem due = outboxItem(null, T0);
         assertThat(ids(records().claim("node-a", T0, LEASE, 10))).containsExactly(due.id());
 
         assertThat(records().claim("node-b", T0.plusSeconds(1), T0.plusSeconds(301), 10)).isEmpty();
@@ -115,7 +95,7 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void aSentItemIsNeverClaimedAgain() {
-        OutboxItem due = item(null, T0);
+        OutboxItem due = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 10);
         records().markDelivered("node-a", List.of(new Delivered(due.id(), 0, null)), T0.plusSeconds(1));
 
@@ -131,7 +111,7 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void aRetriedItemWaitsForItsNextAttempt() {
-        OutboxItem due = item(null, T0);
+        OutboxItem due = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 10);
         records().markRetry(due.id(), 1, T0.plusSeconds(30), "IOException: down");
 
@@ -146,7 +126,7 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void aFailedItemIsKeptForInspectionAndNeverClaimed() {
-        OutboxItem due = item(null, T0);
+        OutboxItem due = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 10);
         records().markFailed(due.id(), 8, "gave up");
 
@@ -160,9 +140,9 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void releaseFreesOnlyTheOwnersClaimsWithoutCountingAnAttempt() {
-        OutboxItem mine = item(null, T0);
+        OutboxItem mine = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 1);
-        OutboxItem theirs = item(null, T0);
+        OutboxItem theirs = outboxItem(null, T0);
         records().claim("node-b", T0, LEASE, 1);
 
         assertThat(records().release("node-a")).isEqualTo(1);
@@ -176,8 +156,8 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void onlyAnUntouchedItemTakesMoreMessagesUnderItsKey() {
-        OutboxItem batch = item("offline:1", T0.plusSeconds(120));
-        item("offline:2", T0.plusSeconds(120));
+        OutboxItem batch = outboxItem("offline:1", T0.plusSeconds(120));
+        outboxItem("offline:2", T0.plusSeconds(120));
 
         assertThat(records().findUnclaimed("offline:1")).map(OutboxItem::id).contains(batch.id());
         assertThat(records().replacePayloadIfUnclaimed(batch.id(), "{\"n\":2}")).isTrue();
@@ -196,9 +176,9 @@ public abstract class OutboxContract extends ContractSuite {
 
     @Test
     void listAnswersOldestFirstUpToTheLimit() {
-        OutboxItem a = item(null, T0);
-        OutboxItem b = item(null, T0);
-        item(null, T0);
+        OutboxItem a = outboxItem(null, T0);
+        OutboxItem b = outboxItem(null, T0);
+        outboxItem(null, T0);
         assertThat(ids(records().list(OutboxStatus.PENDING, 2))).containsExactly(a.id(), b.id());
     }
 
@@ -218,11 +198,11 @@ public abstract class OutboxContract extends ContractSuite {
         Chat ada = chat(start("Ada", "Hi").chat().id());
         Chat bea = chat(start("Bea", "Hi").chat().id());
         Chat cyd = chat(start("Cyd", "Hi").chat().id());
-        OutboxItem newChat = item(null, T0);
-        OutboxItem offline = item(null, T0);
-        OutboxItem plain = item(null, T0);
-        OutboxItem retried = item(null, T0);
-        OutboxItem left = item(null, T0);
+        OutboxItem newChat = outboxItem(null, T0);
+        OutboxItem offline = outboxItem(null, T0);
+        OutboxItem plain = outboxItem(null, T0);
+        OutboxItem retried = outboxItem(null, T0);
+        OutboxItem left = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 100);
         records().markRetry(retried.id(), 1, T0, "IOException: down");
         records().claim("node-a", T0, LEASE, 100);
@@ -256,14 +236,14 @@ public abstract class OutboxContract extends ContractSuite {
         Chat cyd = chat(start("Cyd", "Hi").chat().id());
         Chat dan = chat(start("Dan", "Hi").chat().id());
         records().claim("setup", T0, T0.plusSeconds(100_000), 100);
-        OutboxItem retaken = item(null, T0);
+        OutboxItem retaken = outboxItem(null, T0);
         assertThat(ids(records().claim("node-a", T0, T0.plusSeconds(10), 100))).containsExactly(retaken.id());
         assertThat(ids(records().claim("node-b", T0.plusSeconds(11), LEASE, 100))).containsExactly(retaken.id());
-        OutboxItem released = item(null, T0.plusSeconds(5));
+        OutboxItem released = outboxItem(null, T0.plusSeconds(5));
         assertThat(ids(records().claim("node-a", T0.plusSeconds(5), LEASE, 100))).containsExactly(released.id());
         assertThat(records().release("node-a")).isEqualTo(1);
-        OutboxItem done = item(null, T0);
-        OutboxItem mine = item(null, T0);
+        OutboxItem done = outboxItem(null, T0);
+        OutboxItem mine = outboxItem(null, T0);
         assertThat(ids(records().claim("node-a", T0, LEASE, 100))).containsExactly(done.id(), mine.id());
         records().markDelivered("node-a", List.of(new Delivered(done.id(), 0, null)), T0);
         List<OutboxItem> pendingBefore = records().list(OutboxStatus.PENDING, 100);
@@ -289,7 +269,7 @@ public abstract class OutboxContract extends ContractSuite {
     @Test
     void markDeliveredOfNothingOrOfAMissingChatChangesNoChat() {
         Chat ada = chat(start("Ada", "Hi").chat().id());
-        OutboxItem orphan = item(null, T0);
+        OutboxItem orphan = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 100);
 
         assertThat(records().markDelivered("node-a", List.of(), T0)).isZero();
@@ -302,7 +282,7 @@ public abstract class OutboxContract extends ContractSuite {
     @Test
     void markDeliveredIsAllOrNothingWithTheTransactionItRunsIn() {
         Chat ada = chat(start("Ada", "Hi").chat().id());
-        OutboxItem item = item(null, T0);
+        OutboxItem item = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 100);
         List<OutboxItem> pendingBefore = records().list(OutboxStatus.PENDING, 100);
 
@@ -321,7 +301,7 @@ public abstract class OutboxContract extends ContractSuite {
     @Test
     void aChatUpdatedInTheSameTransactionBeforeAndAfterKeepsBothChanges() {
         Chat ada = chat(start("Ada", "Hi").chat().id());
-        OutboxItem item = item(null, T0);
+        OutboxItem item = outboxItem(null, T0);
         records().claim("node-a", T0, LEASE, 100);
 
         store().transactions().run(() -> {
@@ -361,7 +341,7 @@ public abstract class OutboxContract extends ContractSuite {
                 }
                 List<OutboxItem> items = new ArrayList<>();
                 for (int i = 0; i < chats.size(); i++) {
-                    items.add(item(null, T0));
+                    items.add(outboxItem(null, T0));
                 }
                 String owner = "node-" + round;
                 records().claim(owner, clock.instant(), clock.instant().plusSeconds(300), 1_000);
@@ -400,138 +380,5 @@ public abstract class OutboxContract extends ContractSuite {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
-    }
-
-    // ---- the dispatcher ------------------------------------------------------------------------------------
-
-    private Outbox dispatcher(int maxAttempts) {
-        OutboxSettings s = new OutboxSettings(maxAttempts, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofSeconds(1), 100);
-        return newParley(store(), ParleySettings.DEFAULTS.withOutbox(s)).outbox();
-    }
-
-    @Test
-    void aFailedDeliveryIsRetriedWithBackoffThenGivenUp() {
-        start("Ada", "Hi");
-        Outbox outbox = dispatcher(3);
-        notifier.failNext(3);
-
-        assertThat(outbox.dispatchDue()).isEqualTo(1);
-        assertThat(outbox(OutboxStatus.PENDING)).singleElement().satisfies(i -> {
-            assertThat(i.attempts()).isEqualTo(1);
-            assertThat(i.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
-            assertThat(i.lastError()).contains("mail server unavailable");
-        });
-        assertThat(outbox.stats()).isEqualTo(new OutboxStats(1, 0, 0, Duration.ZERO));
-
-        clock.advance(Duration.ofSeconds(29));
-        assertThat(outbox.dispatchDue()).isZero();
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(outbox.dispatchDue()).isEqualTo(1);
-        assertThat(outbox(OutboxStatus.PENDING)).singleElement()
-                .satisfies(i -> assertThat(i.nextAttemptAt()).isEqualTo(T0.plusSeconds(90)));
-
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(outbox.dispatchDue()).isEqualTo(1);
-        assertThat(outbox.failed(10)).singleElement().satisfies(i -> {
-            assertThat(i.attempts()).isEqualTo(3);
-            assertThat(i.status()).isEqualTo(OutboxStatus.FAILED);
-        });
-        assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 0, 1, Duration.ZERO));
-        assertThat(notifier.delivered()).isEmpty();
-    }
-
-    @Test
-    void aRetryThatSucceedsIsSentOnce() {
-        start("Ada", "Hi");
-        Outbox outbox = dispatcher(5);
-        notifier.failNext(1);
-        outbox.dispatchDue();
-        clock.advance(Duration.ofSeconds(30));
-        outbox.dispatchDue();
-        clock.advance(Duration.ofHours(1));
-        outbox.dispatchDue();
-
-        assertThat(notifier.delivered(NewChatNotification.class)).hasSize(1);
-        assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 1, 0, Duration.ZERO));
-    }
-
-    @Test
-    void statsShowHowOverdueTheOldestPendingItemIs() {
-        item(null, T0.minusSeconds(90));
-        item(null, T0.plusSeconds(90));
-        assertThat(parley().outbox().stats()).isEqualTo(new OutboxStats(2, 0, 0, Duration.ofSeconds(90)));
-    }
-
-    @Test
-    void anUnreadablePayloadIsMarkedFailedAtOnce() {
-        records().insert(OutboxItem.pending("NO_SUCH_KIND", null, "{}", T0, T0));
-        parley().outbox().dispatchDue();
-        assertThat(outbox(OutboxStatus.FAILED)).singleElement()
-                .satisfies(i -> assertThat(i.lastError()).contains("unreadable"));
-    }
-
-    @Test
-    void manyDueItemsAreDeliveredInOnePassAcrossBatches() {
-        for (int i = 0; i < 7; i++) {
-            start("Visitor " + i, "Hi");
-        }
-        OutboxSettings small = new OutboxSettings(3, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofSeconds(1), 3);
-        Outbox outbox = newParley(store(), ParleySettings.DEFAULTS.withOutbox(small)).outbox();
-
-        assertThat(outbox.dispatchDue()).isEqualTo(7);
-        assertThat(notifier.delivered()).hasSize(7);
-    }
-
-    private Outbox dispatcher(ChatStore over, NotificationPort port, int batchSize) {
-        OutboxSettings s = new OutboxSettings(5, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofSeconds(1), batchSize);
-        return new Outbox(over, port, clock, s, "node-x");
-    }
-
-    @Test
-    void aDispatcherCompletesEachBatchInOneStoreCallWithoutRewritingChats() {
-        List<Long> chats = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            chats.add(start("Visitor " + i, "Hi").chat().id());
-        }
-        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("chats.lock").failOn("chats.update");
-
-        assertThat(dispatcher(faulty, notifier, 3).dispatchDue()).isEqualTo(7);
-
-        assertThat(faulty.results("outbox.markDelivered")).containsExactly(3, 3, 1);
-        assertThat(notifier.delivered(NewChatNotification.class)).hasSize(7);
-        assertThat(outbox(OutboxStatus.SENT)).hasSize(7).allSatisfy(i -> assertThat(i.attempts()).isEqualTo(1));
-        assertThat(chats).allSatisfy(id -> assertThat(chat(id).emailNotificationSent()).isTrue());
-    }
-
-    @Test
-    void whatWasDeliveredBeforeAStoreFailureMidBatchIsStillCompleted() {
-        long ada = start("Ada", "Hi").chat().id();
-        long bea = start("Bea", "Hi").chat().id();
-        long cyd = start("Cyd", "Hi").chat().id();
-        FaultInjectingStore faulty = new FaultInjectingStore(store()).failOn("outbox.markRetry");
-        AtomicInteger calls = new AtomicInteger();
-        List<Long> delivered = new CopyOnWriteArrayList<>();
-        NotificationPort secondFails = n -> {
-            if (calls.incrementAndGet() == 2) {
-                throw new IOException("mail server unavailable (simulated)");
-            }
-            delivered.add(n.chatId());
-        };
-
-        assertThatThrownBy(dispatcher(faulty, secondFails, 100)::dispatchDue)
-                .isInstanceOf(FaultInjectingStore.InjectedFault.class);
-
-        assertThat(delivered).containsExactly(ada);
-        assertThat(ids(outbox(OutboxStatus.SENT))).hasSize(1);
-        assertThat(chat(ada).emailNotificationSent()).isTrue();
-        assertThat(outbox(OutboxStatus.PENDING)).hasSize(2).allSatisfy(i -> {
-            assertThat(i.claimedBy()).as("redelivered once the lease expires").isEqualTo("node-x");
-            assertThat(i.attempts()).isZero();
-        });
-        assertThat(chat(bea).emailNotificationSent()).isFalse();
-        assertThat(chat(cyd).emailNotificationSent()).isFalse();
     }
 }
