@@ -1,7 +1,6 @@
 package dev.parley.chat.jpa;
 
 import dev.parley.chat.Chat;
-import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.ParleyEntities;
 import dev.parley.chat.jpa.schema.DatabaseKind;
 import dev.parley.chat.jpa.schema.SchemaMigrator;
@@ -22,21 +21,15 @@ import dev.parley.chat.store.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.hibernate.persister.entity.AbstractEntityPersister;
-import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,17 +83,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         SessionFactoryImplementor factory = emf.unwrap(SessionFactoryImplementor.class);
         this.emf = factory;
         this.ownsFactory = ownsFactory;
-        this.kind = kindOf(factory.getJdbcServices().getDialect());
-        String table = chatTable(factory);
-        String qualifier = table.contains(".") ? table.substring(0, table.lastIndexOf('.') + 1) : "";
-        String prefix = table.substring(qualifier.length(), table.length() - "chat".length());
-        if (!prefix.equalsIgnoreCase(options.tablePrefix())) {
-            throw new IllegalStateException("the entity manager factory maps Parley's tables with prefix '" + prefix
-                    + "' but the store was given '" + options.tablePrefix() + "'; set hibernate.physical_naming_strategy"
-                    + " to new TablePrefixNamingStrategy(\"" + options.tablePrefix() + "\", …)");
-        }
+        FactoryMapping mapping = FactoryMapping.of(factory, options.tablePrefix());
+        this.kind = mapping.kind();
+        String qualifier = mapping.qualifier();
         if (migrate) {
-            new SchemaMigrator(dataSourceOf(factory), options.tablePrefix()).migrate();
+            new SchemaMigrator(FactoryMapping.dataSourceOf(factory), options.tablePrefix()).migrate();
         }
         Tables tables = new Tables(kind, qualifier, options.tablePrefix());
         ChatRollups rollups = new ChatRollups(tables, options.reportZone());
@@ -184,42 +171,6 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         p.put(AvailableSettings.ORDER_INSERTS, true);
         p.put(AvailableSettings.ORDER_UPDATES, true);
         return p;
-    }
-
-    private static DatabaseKind kindOf(Dialect dialect) {
-        if (dialect instanceof PostgreSQLDialect) {
-            return DatabaseKind.POSTGRESQL;
-        }
-        if (dialect instanceof H2Dialect) {
-            return DatabaseKind.H2;
-        }
-        throw new IllegalStateException("Parley's JPA store supports PostgreSQL and H2; the entity manager factory"
-                + " uses " + dialect.getClass().getSimpleName());
-    }
-
-    private static String chatTable(SessionFactoryImplementor factory) {
-        EntityPersister persister;
-        try {
-            persister = factory.getMappingMetamodel().getEntityDescriptor(ChatEntity.class);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the entity manager factory does not manage Parley's entities; add the"
-                    + " package dev.parley.chat.jpa.entity (or ParleyEntities.CLASSES) to it", e);
-        }
-        if (persister == null) {
-            throw new IllegalStateException("the entity manager factory does not manage Parley's entities; add the"
-                    + " package dev.parley.chat.jpa.entity (or ParleyEntities.CLASSES) to it");
-        }
-        return ((AbstractEntityPersister) persister).getIdentifierTableName().toLowerCase(Locale.ROOT);
-    }
-
-    private static DataSource dataSourceOf(SessionFactoryImplementor factory) {
-        ConnectionProvider provider = factory.getServiceRegistry().requireService(ConnectionProvider.class);
-        if (!provider.isUnwrappableAs(DataSource.class)) {
-            throw new IllegalStateException("cannot reach the data source of the entity manager factory to migrate"
-                    + " Parley's schema; run new SchemaMigrator(dataSource, prefix).migrate() yourself and create the"
-                    + " store with migrate=false");
-        }
-        return provider.unwrap(DataSource.class);
     }
 
     /** The database this store runs on. */

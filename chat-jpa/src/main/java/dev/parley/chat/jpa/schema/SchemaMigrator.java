@@ -152,7 +152,7 @@ public final class SchemaMigrator {
     private List<Migration> applyPending(Connection c, List<Migration> pending) throws SQLException {
         for (Migration m : pending) {
             log.info("Applying Parley migration V{} ({})", m.version(), m.description());
-            for (String statement : statements(m.sql(prefix))) {
+            for (String statement : SchemaScripts.statements(m.sql(prefix))) {
                 execute(c, statement);
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + prefix
@@ -213,7 +213,7 @@ public final class SchemaMigrator {
         try (Connection c = dataSource.getConnection()) {
             DatabaseKind kind = DatabaseKind.of(c);
             List<Migration> pending = historyExists(c) ? pending(c, kind) : migrations(kind);
-            return script(kind, prefix, pending);
+            return SchemaScripts.script(kind, prefix, pending);
         } catch (SQLException e) {
             throw new IllegalStateException("reading Parley's schema history failed: " + e.getMessage(), e);
         }
@@ -221,66 +221,17 @@ public final class SchemaMigrator {
 
     /** The SQL that creates Parley's whole schema on an empty database of this kind, with this table prefix. */
     public static String exportSql(DatabaseKind kind, String tablePrefix) {
-        return script(kind, TablePrefix.check(tablePrefix), migrations(kind));
-    }
-
-    private static String script(DatabaseKind kind, String prefix, List<Migration> migrations) {
-        StringBuilder sql = new StringBuilder();
-        sql.append("-- Parley schema for ").append(kind.name().toLowerCase(Locale.ROOT))
-                .append(", table prefix '").append(prefix).append("'\n");
-        sql.append("-- Run it once; the history table tells Parley's runner these versions are applied.\n\n");
-        sql.append(historyTableSql(prefix)).append(";\n\n");
-        for (Migration m : migrations) {
-            sql.append("-- V").append(m.version()).append(": ").append(m.description()).append('\n');
-            sql.append(m.sql(prefix).strip()).append("\n\n");
-            sql.append("INSERT INTO ").append(prefix)
-                    .append("schema_history (version, description, checksum, installed_at) VALUES (")
-                    .append(m.version()).append(", '").append(m.description()).append("', ").append(m.checksum())
-                    .append(", CURRENT_TIMESTAMP);\n\n");
-        }
-        return sql.toString();
+        return SchemaScripts.script(kind, TablePrefix.check(tablePrefix), migrations(kind));
     }
 
     private String historyTableSql() {
-        return historyTableSql(prefix);
-    }
-
-    private static String historyTableSql(String prefix) {
-        return "CREATE TABLE IF NOT EXISTS " + prefix + "schema_history (\n"
-                + "    version      INTEGER                  NOT NULL,\n"
-                + "    description  VARCHAR(200)             NOT NULL,\n"
-                + "    checksum     BIGINT                   NOT NULL,\n"
-                + "    installed_at TIMESTAMP WITH TIME ZONE NOT NULL,\n"
-                + "    CONSTRAINT " + prefix + "schema_history_pk PRIMARY KEY (version)\n"
-                + ")";
+        return SchemaScripts.historyTableSql(prefix);
     }
 
     private long lockKey() {
         CRC32 crc = new CRC32();
         crc.update(("parley-schema:" + prefix).getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
-    }
-
-    /** Splits a script into statements: each ends with a semicolon at the end of a line; comment lines dropped. */
-    static List<String> statements(String script) {
-        List<String> result = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\r?\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                result.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            result.add(current.toString().strip());
-        }
-        return result;
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
