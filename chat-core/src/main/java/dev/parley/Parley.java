@@ -2,31 +2,20 @@ package dev.parley;
 
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
-import dev.parley.chat.SessionIds;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
-import dev.parley.chat.analytics.CachingAnalyticsCalculator;
-import dev.parley.chat.analytics.StoreAnalyticsCalculator;
-import dev.parley.chat.conversation.DefaultAgentAvailability;
-import dev.parley.chat.conversation.DefaultChatService;
 import dev.parley.chat.department.BusinessHoursService;
-import dev.parley.chat.department.DefaultBusinessHoursService;
-import dev.parley.chat.department.DefaultDepartmentService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
 import dev.parley.chat.event.EventBus;
-import dev.parley.chat.file.DefaultUploadService;
 import dev.parley.chat.file.FileStorage;
 import dev.parley.chat.file.LocalFileStorage;
 import dev.parley.chat.file.UploadPolicy;
 import dev.parley.chat.file.UploadService;
-import dev.parley.chat.knowledge.DefaultKnowledgeBase;
 import dev.parley.chat.knowledge.KnowledgeBase;
 import dev.parley.chat.notification.LoggingNotifier;
 import dev.parley.chat.notification.NotificationPort;
-import dev.parley.chat.notification.NotificationRecorder;
 import dev.parley.chat.notification.Outbox;
-import dev.parley.chat.presence.DefaultPresenceTracker;
 import dev.parley.chat.presence.PresenceTracker;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.memory.InMemoryChatStore;
@@ -69,38 +58,17 @@ public final class Parley implements AutoCloseable {
     private Parley(Builder b) {
         this.store = b.store;
         this.settings = b.settings;
-        this.events = new EventBus();
         this.fileStorage = b.fileStorage;
-        NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, b.clock,
-                settings.offlineBatchWindow());
-        this.presence = b.presence != null ? b.presence : new DefaultPresenceTracker(store, b.admins, b.clock,
-                settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events);
-        this.chats = new DefaultChatService(store, settings, b.clock, b.admins, presence, recorder, events,
-                new SessionIds());
-        AnalyticsCalculator calculator = new StoreAnalyticsCalculator(store.analytics(), b.clock);
-        if (b.analytics != null) {
-            this.analytics = b.analytics;
-        } else if (settings.analyticsCacheTtl().isZero()) {
-            this.analytics = calculator;
-        } else {
-            CachingAnalyticsCalculator cached = new CachingAnalyticsCalculator(calculator, b.clock,
-                    settings.analyticsCacheTtl());
-            events.subscribe(cached);
-            this.analytics = cached;
-        }
-        DefaultDepartmentService departmentService = new DefaultDepartmentService(store, events);
-        DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, b.clock);
-        this.departments = b.departments != null ? b.departments : departmentService;
-        this.knowledgeBase = b.knowledgeBase != null ? b.knowledgeBase : kb;
-        this.businessHours = new DefaultBusinessHoursService(store, b.clock, settings.timeZone());
-        this.uploads = b.uploads != null ? b.uploads : new DefaultUploadService(store, fileStorage, b.uploadPolicy,
-                b.clock);
-        this.outbox = new Outbox(store, b.notificationPort, b.clock, settings.outbox(), b.nodeName);
-        b.listeners.forEach(events::subscribe);
-        if (b.seed) {
-            departmentService.seedIfEmpty();
-            kb.seedIfEmpty();
-        }
+        Assembly a = new Assembly(b, fileStorage);
+        this.events = a.events;
+        this.presence = a.presence;
+        this.chats = a.chats;
+        this.analytics = a.analytics;
+        this.departments = a.departments;
+        this.businessHours = a.businessHours;
+        this.knowledgeBase = a.knowledgeBase;
+        this.uploads = a.uploads;
+        this.outbox = a.outbox;
     }
 
     /** A builder with the documented defaults. */
@@ -186,21 +154,22 @@ public final class Parley implements AutoCloseable {
 
     /** Assembles {@link Parley}; every setting has a default. */
     public static final class Builder {
-        private ChatStore store = new InMemoryChatStore();
-        private ParleySettings settings = ParleySettings.DEFAULTS;
-        private Clock clock = Clock.systemUTC();
-        private AdminDirectory admins = AdminDirectory.of(List.of());
-        private NotificationPort notificationPort = new LoggingNotifier();
-        private @Nullable FileStorage fileStorage;
-        private UploadPolicy uploadPolicy = UploadPolicy.DEFAULT;
-        private final List<ChatEventListener> listeners = new ArrayList<>();
-        private boolean seed = true;
-        private String nodeName = "parley-" + UUID.randomUUID().toString().substring(0, 8);
-        private @Nullable PresenceTracker presence;
-        private @Nullable AnalyticsCalculator analytics;
-        private @Nullable DepartmentService departments;
-        private @Nullable KnowledgeBase knowledgeBase;
-        private @Nullable UploadService uploads;
+        ChatStore store = new InMemoryChatStore();
+        ParleySettings settings = ParleySettings.DEFAULTS;
+        Clock clock = Clock.systemUTC();
+        AdminDirectory admins = AdminDirectory.of(List.of());
+        NotificationPort notificationPort = new LoggingNotifier();
+        @Nullable FileStorage fileStorage;
+        UploadPolicy uploadPolicy = UploadPolicy.DEFAULT;
+        final List<ChatEventListener> listeners = new ArrayList<>();
+        boolean seed = true;
+        String nodeName = "parley-" + UUID.randomUUID().toString().substring(0, 8);
+        @Nullable PresenceTracker presence;
+        @Nullable AnalyticsCalculator analytics;
+        @Nullable DepartmentService departments;
+        @Nullable KnowledgeBase knowledgeBase;
+        @Nullable BusinessHoursService businessHours;
+        @Nullable UploadService uploads;
 
         private Builder() {}
 
@@ -266,7 +235,7 @@ public final class Parley implements AutoCloseable {
 
         /**
          * Who is online (default: presence in the store). The chat rules ask it whether a visitor's message finds an
-         * admin; a replacement posts no "an agent is now available" message, which is the default tracker's work.
+         * admin; a replacement posts no "an agent is now available" message, which the default tracker triggers.
          */
         public Builder presence(PresenceTracker value) {
             presence = Objects.requireNonNull(value, "presence");
@@ -282,6 +251,12 @@ public final class Parley implements AutoCloseable {
         /** Managing departments (default: in the store, which the chat rules read departments from). */
         public Builder departments(DepartmentService value) {
             departments = Objects.requireNonNull(value, "departments");
+            return this;
+        }
+
+        /** Opening hours (default: the calendars in the store, in the settings' time zone). */
+        public Builder businessHours(BusinessHoursService value) {
+            businessHours = Objects.requireNonNull(value, "businessHours");
             return this;
         }
 

@@ -89,7 +89,8 @@ class ParleyAutoConfiguration {
 
     /**
      * The assembly, from the application's ports and beans. A service bean the application declares itself
-     * (presence, analytics, departments, knowledge base, uploads) goes into the assembly too, so that the chat rules
+     * (presence, analytics, departments, business hours, knowledge
+     * base, uploads) goes into the assembly too, so that the chat rules
      * use it and not only the controllers; the defaults of those services come from the assembly instead.
      */
     @Bean
@@ -98,8 +99,8 @@ class ParleyAutoConfiguration {
             NotificationPort notificationPort, FileStorage fileStorage, UploadPolicy uploadPolicy,
             ObjectProvider<Clock> clock, ParleyProperties properties, ListableBeanFactory beans,
             ObjectProvider<PresenceTracker> presence, ObjectProvider<AnalyticsCalculator> analytics,
-            ObjectProvider<DepartmentService> departments, ObjectProvider<KnowledgeBase> knowledgeBase,
-            ObjectProvider<UploadService> uploads) {
+            ObjectProvider<DepartmentService> departments, ObjectProvider<BusinessHoursService> businessHours,
+            ObjectProvider<KnowledgeBase> knowledgeBase, ObjectProvider<UploadService> uploads) {
         ChatStore chatStore = store.getIfAvailable();
         if (chatStore == null) {
             throw new ParleyStoreMissingException();
@@ -122,6 +123,7 @@ class ParleyAutoConfiguration {
         ifOwn(beans, "parleyPresenceTracker", presence, builder::presence);
         ifOwn(beans, "parleyAnalyticsCalculator", analytics, builder::analytics);
         ifOwn(beans, "parleyDepartmentService", departments, builder::departments);
+        ifOwn(beans, "parleyBusinessHoursService", businessHours, builder::businessHours);
         ifOwn(beans, "parleyKnowledgeBase", knowledgeBase, builder::knowledgeBase);
         ifOwn(beans, "parleyUploadService", uploads, builder::uploads);
         return builder.build();

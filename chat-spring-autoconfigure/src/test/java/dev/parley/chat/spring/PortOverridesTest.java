@@ -17,6 +17,7 @@ import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.analytics.AnalyticsQuery;
+import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.file.FileStorage;
 import dev.parley.chat.file.FileToStore;
@@ -199,9 +200,11 @@ class PortOverridesTest {
             Parley parley = context.getBean(Parley.class);
             List<String> calls = context.getBean(OwnServices.class).calls;
             assertThat(context).hasSingleBean(AnalyticsCalculator.class).hasSingleBean(DepartmentService.class)
-                    .hasSingleBean(KnowledgeBase.class).hasSingleBean(UploadService.class);
+                    .hasSingleBean(BusinessHoursService.class).hasSingleBean(KnowledgeBase.class)
+                    .hasSingleBean(UploadService.class);
             assertThat(parley.analytics()).isSameAs(context.getBean(AnalyticsCalculator.class));
             assertThat(parley.departments()).isSameAs(context.getBean(DepartmentService.class));
+            assertThat(parley.businessHours()).isSameAs(context.getBean(BusinessHoursService.class));
             assertThat(parley.knowledgeBase()).isSameAs(context.getBean(KnowledgeBase.class));
             assertThat(parley.uploads()).isSameAs(context.getBean(UploadService.class));
             String session = parley.chats().startChat(HELLO).sessionId();
@@ -209,11 +212,12 @@ class PortOverridesTest {
             assertThat(parley.analytics().calculate(new AnalyticsQuery(7, ZoneId.of("UTC"))).summary().totalChats())
                     .isEqualTo(1);
             assertThat(parley.departments().get("general").slug()).isEqualTo("general");
+            assertThat(parley.businessHours().now("general").department()).isEqualTo("general");
             assertThat(parley.knowledgeBase().list()).isNotEmpty();
             parley.uploads().upload(session, "dot.png", new ByteArrayInputStream(png()));
 
             assertThat(calls).containsExactly("AnalyticsCalculator.calculate", "DepartmentService.get",
-                    "KnowledgeBase.list", "UploadService.upload");
+                    "BusinessHoursService.now", "KnowledgeBase.list", "UploadService.upload");
         });
     }
 
@@ -425,6 +429,11 @@ class PortOverridesTest {
         @Bean
         DepartmentService ownDepartments() {
             return recording(DepartmentService.class, defaults.departments(), calls);
+        }
+
+        @Bean
+        BusinessHoursService ownBusinessHours() {
+            return recording(BusinessHoursService.class, defaults.businessHours(), calls);
         }
 
         @Bean
