@@ -6,13 +6,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the notification dispatcher with the application context and stops it on shutdown, after the web server
- * has stopped taking requests; stopping lets a running pass finish and releases claimed notifications.
+ * Starts the notification dispatcher once the web server runs and stops it first on shutdown, before the web server
+ * drains its requests and long before the database goes away: stopping lets a running pass finish and releases
+ * claimed notifications. Notifications written while the server drains stay in the outbox for the next start or
+ * another node.
  */
 final class ParleyDispatcherLifecycle implements SmartLifecycle {
 
-    /** Starts before and stops after the web server (which uses {@code DEFAULT_PHASE - 2048}). */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /**
+     * After the web server starts ({@code DEFAULT_PHASE - 2048}) and its graceful shutdown begins
+     * ({@code DEFAULT_PHASE - 1024}); lifecycles stop in the reverse order, so the dispatcher stops before both.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
     private static final Logger log = LoggerFactory.getLogger(ParleyDispatcherLifecycle.class);
 
@@ -37,10 +42,17 @@ final class ParleyDispatcherLifecycle implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (enabled) {
-            outbox.close();
-        }
         running = false;
+        if (!enabled) {
+            return;
+        }
+        try {
+            outbox.close();
+        } catch (RuntimeException e) {
+            // the database may already be gone (an H2 closed by the JVM's exit): the claims then lapse with their lease
+            log.warn("Parley's notification dispatcher stopped without releasing its claims ({}); other nodes or the "
+                    + "next start take them over when their lease runs out", e.toString());
+        }
     }
 
     @Override

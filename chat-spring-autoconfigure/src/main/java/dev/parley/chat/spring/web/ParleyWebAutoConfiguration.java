@@ -21,7 +21,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -86,6 +88,16 @@ class ParleyWebAutoConfiguration {
         List<String> paths = new ArrayList<>(API_PATHS);
         paths.add(files);
         return new ParleyErrorResolver(ParleyJsonConverter.MAPPER, paths, uploads.maxBytes());
+    }
+
+    /** JSON bodies of visitors sent as text/plain or without a type (see {@link PlainJsonVisitorFilter}). */
+    @Bean
+    FilterRegistrationBean<PlainJsonVisitorFilter> parleyPlainJsonVisitorFilter(ParleyWebProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new PlainJsonVisitorFilter(properties.cors().allowedOrigins()));
+        registration.setUrlPatterns(PlainJsonVisitorFilter.PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50); // after forwarded headers and request encoding
+        return registration;
     }
 
     @Bean

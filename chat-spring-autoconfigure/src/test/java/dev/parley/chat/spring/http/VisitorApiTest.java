@@ -123,7 +123,7 @@ class VisitorApiTest extends ApiTestBase {
 
     @Test
     void anotherContentTypeIs415InTheEnvelope() {
-        Api.Response r = api.raw("POST", "/api/v1/chat", "text/plain",
+        Api.Response r = api.raw("POST", "/api/v1/chat", "application/x-www-form-urlencoded",
                 "visitorName=Ada".getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(415);
