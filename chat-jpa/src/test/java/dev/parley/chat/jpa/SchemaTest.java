@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The migration runner, the exported SQL, the table prefix and schema validation, on fresh databases. */
 class SchemaTest {
 
+    /** The versions shipped in the jar, oldest first; every database has each of them. */
+    private static final List<Integer> SHIPPED =
+            SchemaMigrator.migrations(DatabaseKind.POSTGRESQL).stream().map(Migration::version).toList();
+
     private static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
 
     private static Chat chat(String session) {
@@ -59,7 +63,8 @@ class SchemaTest {
         try (HikariDataSource ds = TestDatabases.fresh(kind)) {
             SchemaMigrator migrator = new SchemaMigrator(ds, "parley_");
 
-            assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4);
+            assertThat(migrator.migrate()).extracting(Migration::version).containsExactlyElementsOf(SHIPPED)
+                    .startsWith(1, 2, 3, 4);
             assertThat(migrator.migrate()).isEmpty();
 
             assertThat(tables(ds)).contains("parley_chat", "parley_message", "parley_department",
@@ -76,7 +81,7 @@ class SchemaTest {
             List<List<Migration>> applied = Together.run(4, t -> () -> new SchemaMigrator(ds, "parley_").migrate());
 
             assertThat(applied).filteredOn(list -> !list.isEmpty()).hasSize(1);
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(SHIPPED.size());
             try (JpaChatStore store = JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withMigrate(false))) {
                 assertThat(store.chats().insert(chat("a".repeat(32))).id()).isPositive();
             }
@@ -170,13 +175,13 @@ class SchemaTest {
                 JpaChatStore store = new JpaChatStore(emf);
                 assertThat(store.chats().insert(chat("d".repeat(32))).id()).isPositive();
             }
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(SHIPPED.size());
         }
     }
 
     @Test
     void theSqlSplitsIntoStatementsAtLineEndSemicolons() {
-        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(4).first().satisfies(m -> {
+        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(SHIPPED.size()).first().satisfies(m -> {
             assertThat(m.version()).isEqualTo(1);
             assertThat(m.description()).isEqualTo("init");
             assertThat(m.sql("x_")).contains("CREATE TABLE x_chat (");
