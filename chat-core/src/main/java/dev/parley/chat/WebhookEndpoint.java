@@ -46,6 +46,12 @@ public record WebhookEndpoint(
                 previousSecretUntil, failingSince, disabledReason, createdAt, updatedAt);
     }
 
+    /** Never shows the secrets. */
+    @Override
+    public String toString() {
+        return "WebhookEndpoint[id=" + id + ", url=" + url + ", events=" + events + ", enabled=" + enabled + "]";
+    }
+
     /** Whether the endpoint takes events of this type now. */
     public boolean wants(WebhookEventType type) {
         return enabled && events.contains(type);

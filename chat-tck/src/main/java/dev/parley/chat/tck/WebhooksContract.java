@@ -12,18 +12,25 @@ import dev.parley.chat.WebhookDelivery;
 import dev.parley.chat.WebhookEndpoint;
 import dev.parley.chat.WebhookEventType;
 import dev.parley.chat.store.WebhookRecords;
+import com.sun.net.httpserver.HttpServer;
+import dev.parley.chat.webhook.DefaultWebhookDispatcher;
+import dev.parley.chat.webhook.DefaultWebhookSender;
 import dev.parley.chat.webhook.WebhookRecorder;
 import dev.parley.chat.webhook.WebhookSecret;
 import dev.parley.chat.webhook.WebhookSettings;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,5 +222,51 @@ public abstract class WebhooksContract extends ContractSuite {
         assertThatThrownBy(() -> broken.chats().startChat(new StartChat("Bo", null, null, null, "Hi")))
                 .isInstanceOf(FaultInjectingStore.InjectedFault.class);
         assertThat(records().listDeliveries(e.id(), 10)).hasSize(2);
+    }
+
+    @Test
+    void twoNodesDeliverEachEventOnce() throws Exception {
+        Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.computeIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    k -> new AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            WebhookSettings settings = WebhookSettings.DEFAULTS.withAllowPrivateTargets(true);
+            WebhookEndpoint e = records().insertEndpoint(new WebhookEndpoint(0,
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", null,
+                    Set.of(WebhookEventType.CHAT_STARTED, WebhookEventType.MESSAGE_CREATED), true,
+                    WebhookSecret.generate().value(), null, null, null, null, T0, T0));
+            WebhookRecorder recorder = new WebhookRecorder(records(), clock, settings);
+            Parley hooked = newParley(recorder.wrap(store()), ParleySettings.DEFAULTS);
+            for (int i = 0; i < 15; i++) {
+                hooked.chats().startChat(new StartChat("Visitor " + i, null, null, null, "Hello " + i));
+            }
+            List<Future<Integer>> passes = new ArrayList<>();
+            for (String node : List.of("node-a", "node-b")) {
+                DefaultWebhookDispatcher dispatcher = new DefaultWebhookDispatcher(records(),
+                        new DefaultWebhookSender(settings, clock), recorder, settings, clock, node);
+                passes.add(nodes.submit(dispatcher::dispatchDue));
+            }
+            int attempts = 0;
+            for (Future<Integer> pass : passes) {
+                attempts += pass.get();
+            }
+            List<WebhookDelivery> deliveries = records().listDeliveries(e.id(), 100);
+            assertThat(deliveries).hasSize(30)
+                    .allSatisfy(d -> assertThat(d.status()).isEqualTo(OutboxStatus.SENT));
+            assertThat(attempts).isEqualTo(30);
+            assertThat(received).hasSize(30);
+            assertThat(received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        } finally {
+            nodes.shutdownNow();
+            receiver.stop(0);
+        }
     }
 }
