@@ -33,6 +33,11 @@ public interface ChatStore {
     /** The notification outbox. */
     OutboxRecords outbox();
 
+    /** Webhook endpoints, their deliveries and attempts; the default is for stores that keep none. */
+    default WebhookRecords webhooks() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no webhooks");
+    }
+
     /** Records of uploaded files. */
     FileRecords files();
 

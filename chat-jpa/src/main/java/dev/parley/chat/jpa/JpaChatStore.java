@@ -18,6 +18,7 @@ import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
 import dev.parley.chat.store.Transactions;
+import dev.parley.chat.store.WebhookRecords;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
@@ -229,6 +230,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public OutboxRecords outbox() {
         return outbox;
+    }
+
+    @Override
+    public WebhookRecords webhooks() {
+        return new JpaWebhooks(tx); // stateless over the transactions
     }
 
     @Override

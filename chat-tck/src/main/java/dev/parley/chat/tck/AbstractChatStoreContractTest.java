@@ -214,4 +214,11 @@ public abstract class AbstractChatStoreContractTest {
             super(AbstractChatStoreContractTest.this);
         }
     }
+
+    @Nested
+    class Webhooks extends WebhooksContract {
+        Webhooks() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
 import dev.parley.chat.store.PresenceRecords;
 import dev.parley.chat.store.Transactions;
+import dev.parley.chat.store.WebhookRecords;
 
 /** A {@link ChatStore} in memory: safe under concurrent use, transactional, lost when the process ends. */
 public final class InMemoryChatStore implements ChatStore {
@@ -25,6 +26,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryFiles files = new MemoryFiles(tx);
     private final MemoryHours hours = new MemoryHours(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
+    private final MemoryWebhooks webhooks = new MemoryWebhooks(tx);
 
     @Override
     public Transactions transactions() {
@@ -74,5 +76,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public HoursRecords hours() {
         return hours;
+    }
+
+    @Override
+    public WebhookRecords webhooks() {
+        return webhooks;
     }
 }

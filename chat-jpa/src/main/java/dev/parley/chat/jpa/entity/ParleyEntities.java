@@ -11,7 +11,8 @@ public final class ParleyEntities {
     /** The entity classes, one per table. */
     public static final List<Class<?>> CLASSES = List.of(ChatEntity.class, MessageEntity.class,
             DepartmentEntity.class, ArticleEntity.class, PresenceEntity.class, OutboxEntity.class,
-            UploadedFileEntity.class);
+            UploadedFileEntity.class, WebhookEndpointEntity.class, WebhookDeliveryEntity.class,
+            WebhookAttemptEntity.class);
 
     private ParleyEntities() {}
 }

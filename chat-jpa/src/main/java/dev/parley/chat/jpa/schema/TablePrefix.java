@@ -14,11 +14,11 @@ public final class TablePrefix {
 
     /** The tables mapped by entities, without prefix. */
     public static final List<String> TABLES = List.of("chat", "message", "department", "kb_article", "presence",
-            "outbox", "uploaded_file");
+            "outbox", "uploaded_file", "webhook_endpoint", "webhook_delivery", "webhook_attempt");
 
     /** The sequences behind the entities' keys, without prefix. */
     public static final List<String> SEQUENCES = List.of("chat_seq", "message_seq", "department_seq",
-            "kb_article_seq", "outbox_seq", "uploaded_file_seq");
+            "kb_article_seq", "outbox_seq", "uploaded_file_seq", "webhook_seq");
 
     private static final Pattern VALID = Pattern.compile("|[a-z][a-z0-9_]{0,19}");
 

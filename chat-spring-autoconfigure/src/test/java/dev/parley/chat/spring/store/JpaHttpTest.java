@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.jpa.JpaChatStore;
 import dev.parley.chat.spring.http.Api;
-import dev.parley.chat.store.ChatStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -31,7 +30,7 @@ class JpaHttpTest {
     int port;
 
     @Autowired
-    ChatStore store;
+    JpaChatStore store; // the application's store; Parley uses it through the webhooks' recording wrapper
 
     @Autowired
     AdminTokens tokens;

@@ -47,7 +47,7 @@ class JpaStoreConditionsTest {
             assertThat(context).hasNotFailed();
             LocalContainerEntityManagerFactoryBean emf = context.getBean(LocalContainerEntityManagerFactoryBean.class);
             assertThat(emf.getJpaPropertyMap().get("hibernate.hbm2ddl.auto")).isIn(null, "none");
-            assertThat(context.getBean(ChatStore.class)).isInstanceOf(JpaChatStore.class);
+            assertThat(context).hasSingleBean(JpaChatStore.class); // the primary ChatStore wraps it for webhooks
             assertThat(tableExists(context, "parley_chat")).isTrue();
             String session = context.getBean(ChatService.class)
                     .startChat(new StartChat("Ada", null, null, "sales", "Hello")).sessionId();
@@ -89,7 +89,7 @@ class JpaStoreConditionsTest {
     @Test
     void theInMemoryStoreIsUsedWhenAskedForEvenWithADatabase() {
         h2().withPropertyValues("parley.store=memory").run(context -> {
-            assertThat(context.getBean(ChatStore.class)).isInstanceOf(InMemoryChatStore.class);
+            assertThat(context).hasSingleBean(InMemoryChatStore.class).doesNotHaveBean(JpaChatStore.class);
             assertThat(context).doesNotHaveBean(ParleySchemaInitializer.class);
         });
     }
@@ -104,8 +104,10 @@ class JpaStoreConditionsTest {
 
     @Test
     void anApplicationsStoreWinsOverTheJpaStore() {
-        h2().withUserConfiguration(OwnStore.class).run(context ->
-                assertThat(context.getBean(ChatStore.class)).isSameAs(OwnStore.STORE));
+        h2().withUserConfiguration(OwnStore.class).run(context -> {
+            assertThat(context).doesNotHaveBean(JpaChatStore.class);
+            assertThat(context.getBeansOfType(ChatStore.class)).containsValue(OwnStore.STORE);
+        });
     }
 
     @Configuration(proxyBeanMethods = false)
