@@ -460,6 +460,7 @@
           setOnline(data.adminOnline !== false);
           addMessage(messageOf(data));
           connect();
+          if (view.input) { view.input.focus(); } // the start form is gone: keep the keyboard in the chat
         }).catch(function (err) {
           submit.disabled = false;
           submit.textContent = t('start');
@@ -510,7 +511,7 @@
       }
       var suggestions = suggestionBox('parley-composer-suggestions');
       var uploading = el('p', { class: 'parley-uploading', hidden: true, text: t('uploading') });
-      var text = el('textarea', { rows: '1', maxlength: '5000', placeholder: t('write'),
+      var text = view.input = el('textarea', { rows: '1', maxlength: '5000', placeholder: t('write'),
         'aria-label': t('message'), class: 'parley-message-input' });
       var send = el('button', { class: 'parley-tool parley-send', type: 'submit', 'aria-label': t('send'), disabled: true },
         icon('send'));
@@ -611,6 +612,7 @@
         node.appendChild(el('span', { class: 'parley-author', text: m.senderName || t('supportTeam') }));
       }
       var link = safeUrl(m.fileUrl);
+      if (link) { link = new URL(link, config.api).href; } // files are on the API's server, not the page's
       if (m.messageType === 'IMAGE' && link) {
         node.appendChild(el('a', { class: 'parley-image-link', href: link, target: '_blank', rel: 'noopener' },
           el('img', { class: 'parley-image', src: link, alt: m.fileName || t('image'), loading: 'lazy',
