@@ -80,7 +80,7 @@ class EmbeddedWidgetBrowserTest extends EmbeddedWidgetTestBase {
         tabUntil(false, "launcher");
         keys(Keys.ENTER);
         widget.visible(By.cssSelector(".parley-panel"));
-        assertThat(visitor.until(d -> focused())).isEqualTo("visitorName");
+        awaitFocusOn("visitorName");
         keys("Keyboard Kim");
 
         tabUntil(true, "department:technical");
@@ -93,14 +93,13 @@ class EmbeddedWidgetBrowserTest extends EmbeddedWidgetTestBase {
         keys(Keys.ENTER);
         widget.waitForText(Widget.VISITOR_MESSAGES, "My bell rings by itself.");
 
-        assertThat(visitor.until(d -> "parley-message-input".equals(focused()) ? focused() : null))
-                .isEqualTo("parley-message-input");
+        awaitFocusOn("parley-message-input");
         keys("It is a cargo bike.", Keys.ENTER);
         widget.waitForText(Widget.VISITOR_MESSAGES, "It is a cargo bike.");
 
         keys(Keys.ESCAPE);
         widget.waitUntilHidden(By.cssSelector(".parley-panel"));
-        assertThat(visitor.until(d -> "launcher".equals(focused()) ? focused() : null)).isEqualTo("launcher");
+        awaitFocusOn("launcher");
         assertThat(widget.find(By.cssSelector(".parley-launcher")).getAttribute("aria-expanded")).isEqualTo("false");
     }
 
@@ -124,7 +123,7 @@ class EmbeddedWidgetBrowserTest extends EmbeddedWidgetTestBase {
         assertThat(hostileClosed).isEqualTo(plainClosed);
         assertThat(hostileOpen).isEqualTo(plainOpen);
         // the page's rules did apply to the page itself
-        assertThat(visitor.find(By.tagName("main")).getCssValue("border-top-style")).isEqualTo("dashed");
+        assertThat(visitor.find(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(255, 0, 255, 1)");
     }
 
     @Test
@@ -165,6 +164,12 @@ class EmbeddedWidgetBrowserTest extends EmbeddedWidgetTestBase {
                 if (a.type === 'submit' && a.closest('.parley-start')) return 'submit';
                 return a.getAttribute('name') || a.className;
                 """);
+    }
+
+    /** Waits until the focus is on {@code target} (see {@link #focused()}). */
+    private void awaitFocusOn(String target) {
+        Boolean there = visitor.until(d -> target.equals(focused()) ? Boolean.TRUE : null);
+        assertThat(there).isTrue();
     }
 
     /** Presses Tab (or Shift+Tab) until the focus is on {@code target}, at most 30 times. */
