@@ -249,6 +249,7 @@
       messageIds: {},
       lastMessageId: 0,
       unread: 0,
+      loaded: false, // the chat's history is shown: later answers count as unread while closed
       stream: null,
       pollTimer: null
     };
@@ -396,6 +397,7 @@
       state.rated = false;
       state.messageIds = {};
       state.lastMessageId = 0;
+      state.loaded = false;
       body.textContent = '';
 
       var name = el('input', { class: 'parley-input', name: 'visitorName', autocomplete: 'name', required: true,
@@ -455,6 +457,7 @@
           message: message.value
         }).then(function (data) {
           writeSession(data.sessionId);
+          state.loaded = true;
           renderConversation();
           applyStatus(statusOf(data));
           setOnline(data.adminOnline !== false);
@@ -630,7 +633,7 @@
         node.appendChild(el('span', { class: 'parley-time', text: formatTime(m.createdAt) }));
       }
       view.messages.appendChild(node);
-      if (m.sender !== 'VISITOR' && !state.open) {
+      if (m.sender !== 'VISITOR' && !state.open && state.loaded) {
         state.unread++;
         renderBadge();
       }
@@ -751,6 +754,7 @@
       return request('GET', url(q)).then(function (data) {
         if (!view.messages) { renderConversation(); }
         (data.messages || []).forEach(addMessage);
+        state.loaded = true;
         var chat = data.chat || data;
         if (chat.rating != null) { state.rated = true; }
         if (data.adminOnline != null) { setOnline(data.adminOnline); }

@@ -50,10 +50,18 @@ class EmbeddedWidgetBrowserTest extends EmbeddedWidgetTestBase {
         widget.in().waitForText(Widget.VISITOR_MESSAGES, "cargo bikes to Bergen");
         assertThat(visitor.driver.getCurrentUrl()).startsWith(SITE.origin());
 
+        widget.in().click(By.cssSelector(".parley-minimise"));
+        widget.in().waitUntilHidden(By.cssSelector(".parley-panel"));
+
         dashboard.openChatOf("Ingrid Fjord");
         admin.waitForText(Dashboard.CONVERSATION_MESSAGES, "cargo bikes to Bergen");
         dashboard.reply("Hi Ingrid, yes: Bergen is 3 days.");
+        widget.in().waitForText(By.cssSelector(".parley-badge"), "1");
+        assertThat(widget.in().find(By.cssSelector(".parley-launcher")).getAttribute("aria-label"))
+                .isEqualTo("Open the support chat (1 unread)");
+        widget.in().click(By.cssSelector(".parley-launcher"));
         widget.in().waitForText(Widget.ADMIN_MESSAGES, "Bergen is 3 days");
+        widget.in().waitUntilHidden(By.cssSelector(".parley-badge"));
 
         widget.attach(samplePng(temp.resolve("bike.png")));
         WebElement image = widget.waitForLoadedImage();
