@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * analytics count it, and an offline visitor's messages produce one captured email.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "parley.notifications.offline-batch-window=2s")
+        properties = "parley.notifications.offline-batch-window=8s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoBrowserTest {
 
