@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Parley demo: a sample host page with the chat widget ({@code /}) and the admin dashboard ({@code /admin/}),
+ * The Parley demo: a sample host page with the chat widget ({@code /}) and the admin dashboard ({@code /parley/admin/}, from chat-ui),
  * on embedded defaults (an H2 file database and uploads under {@code ./data}, emails captured by an embedded SMTP
  * server). Run it with {@code mvn -B -pl examples/spring-boot-demo -am spring-boot:run}.
  */

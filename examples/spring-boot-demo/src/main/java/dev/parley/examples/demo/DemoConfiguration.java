@@ -9,7 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The demo's beans: the embedded SMTP server and the dashboard's address. */
+/** The demo's beans: the embedded SMTP server and the dashboard's old address. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration implements WebMvcConfigurer {
@@ -22,7 +22,8 @@ class DemoConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addRedirectViewController("/admin", "/admin/");
-        registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+        // The dashboard ships in chat-ui at /parley/admin/; the demo's old address still leads there.
+        registry.addRedirectViewController("/admin", "/parley/admin/");
+        registry.addRedirectViewController("/admin/", "/parley/admin/");
     }
 }

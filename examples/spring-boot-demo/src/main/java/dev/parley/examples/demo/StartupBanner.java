@@ -48,7 +48,7 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                 ==================================================================
                   Parley demo is running
                     Chat widget (the visitor's page): {}/
-                    Admin dashboard:                  {}/admin/
+                    Admin dashboard:                  {}/parley/admin/
                     Sign in as {} with the password "{}"
                     Emails: {}
                     Token secret: {}

@@ -14,13 +14,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,11 +37,37 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     private final String name;
+    /** Where elements are looked up: the page, or a shadow root in it. */
+    private final java.util.function.Function<org.openqa.selenium.WebDriver, SearchContext> scope;
 
     private Browser(ChromeDriver driver, String name) {
+        this(driver, name, d -> d);
+    }
+
+    private Browser(ChromeDriver driver, String name,
+            java.util.function.Function<org.openqa.selenium.WebDriver, SearchContext> scope) {
         this.driver = driver;
         this.name = name;
+        this.scope = scope;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * The same browser, looking up elements (CSS selectors only) inside the open shadow root of the element that
+     * {@code host} finds, once it is there; closing it closes nothing.
+     */
+    Browser inShadowOf(By host) {
+        return new Browser(driver, name, d -> {
+            List<WebElement> hosts = d.findElements(host);
+            if (hosts.isEmpty()) {
+                throw new NoSuchElementException("no shadow host " + host);
+            }
+            return hosts.get(0).getShadowRoot();
+        });
+    }
+
+    private SearchContext scope(org.openqa.selenium.WebDriver d) {
+        return scope.apply(d);
     }
 
     /** Waits for the condition; on timeout saves a screenshot and names it in the error. */
@@ -91,22 +117,39 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(By by) {
-        return await(ExpectedConditions.presenceOfElementLocated(by));
+        return await(d -> {
+            try {
+                return scope(d).findElement(by);
+            } catch (NoSuchElementException e) {
+                return null;
+            }
+        });
     }
 
     WebElement visible(By by) {
-        return await(ExpectedConditions.visibilityOfElementLocated(by));
+        return await(d -> {
+            try {
+                WebElement e = scope(d).findElement(by);
+                return e.isDisplayed() ? e : null;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 
     List<WebElement> all(By by) {
-        return driver.findElements(by);
+        try {
+            return scope(driver).findElements(by);
+        } catch (NoSuchElementException e) {
+            return List.of();
+        }
     }
 
     /** Clicks the element, retrying while the page re-renders it. */
     void click(By by) {
         await(d -> {
             try {
-                WebElement e = d.findElement(by);
+                WebElement e = scope(d).findElement(by);
                 if (!e.isDisplayed() || !e.isEnabled()) {
                     return false;
                 }
@@ -123,7 +166,7 @@ final class Browser implements AutoCloseable {
     void type(By by, CharSequence... keys) {
         await(d -> {
             try {
-                WebElement e = d.findElement(by);
+                WebElement e = scope(d).findElement(by);
                 if (!e.isDisplayed()) {
                     return false;
                 }
@@ -138,7 +181,7 @@ final class Browser implements AutoCloseable {
     /** Waits until an element matching {@code by} shows the text (a substring), and returns it. */
     WebElement waitForText(By by, String text) {
         return await(d -> {
-            for (WebElement e : d.findElements(by)) {
+            for (WebElement e : all(by)) {
                 try {
                     if (e.getText().contains(text)) {
                         return e;
@@ -152,7 +195,13 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntilHidden(By by) {
-        await(ExpectedConditions.invisibilityOfElementLocated(by));
+        await(d -> {
+            try {
+                return all(by).stream().noneMatch(WebElement::isDisplayed);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     <T> T until(java.util.function.Function<ChromeDriver, T> condition) {

@@ -20,7 +20,7 @@ final class Dashboard {
 
     /** Signs in and waits until the live stream is connected and the admin is listed as online. */
     Dashboard signIn(String adminId, String password, String displayName) {
-        browser.open(baseUrl + "/admin/");
+        browser.open(baseUrl + "/parley/admin/");
         browser.type(By.id("login-admin"), adminId);
         browser.type(By.id("login-password"), password);
         browser.click(By.id("login-submit"));

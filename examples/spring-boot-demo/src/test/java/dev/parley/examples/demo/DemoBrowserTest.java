@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * analytics count it, and an offline visitor's messages produce one captured email.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "parley.notifications.offline-batch-window=2s")
+        properties = "parley.notifications.offline-batch-window=8s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoBrowserTest {
 
@@ -81,8 +81,8 @@ class DemoBrowserTest {
         Widget widget = new Widget(visitor).openOn(base())
                 .fillStart("technical", "Olivia Night", "My invoices page stays blank.")
                 .submitStart();
-        visitor.visible(Widget.NOTICE);
-        assertThat(visitor.find(Widget.NOTICE).getText()).contains("No agents are online");
+        widget.in().visible(Widget.NOTICE);
+        assertThat(widget.in().find(Widget.NOTICE).getText()).contains("No agents are online");
         widget.send("I tried two browsers.").send("Cleared the cache too.");
         visitor.screenshot("widget-offline");
 
@@ -119,15 +119,15 @@ class DemoBrowserTest {
         visitor = Browser.start(temp.resolve("visitor"));
         Widget widget = new Widget(visitor).openOn(base())
                 .fillStart("sales", "Grace Visitor", "Hello! What does shipping to Norway cost?");
-        visitor.waitForText(Widget.SUGGESTIONS, "Shipping times and tracking");
+        widget.in().waitForText(Widget.SUGGESTIONS, "Shipping times and tracking");
         widget.submitStart();
-        visitor.waitForText(Widget.VISITOR_MESSAGES, "shipping to Norway");
-        assertThat(visitor.find(Widget.NOTICE).isDisplayed()).isFalse();
+        widget.in().waitForText(Widget.VISITOR_MESSAGES, "shipping to Norway");
+        assertThat(widget.in().find(Widget.NOTICE).isDisplayed()).isFalse();
 
         dashboard.openChatOf("Grace Visitor");
         admin.waitForText(Dashboard.CONVERSATION_MESSAGES, "shipping to Norway");
         dashboard.reply("Hi Grace! Shipping to Norway is free over €100.");
-        visitor.waitForText(Widget.ADMIN_MESSAGES, "Shipping to Norway is free");
+        widget.in().waitForText(Widget.ADMIN_MESSAGES, "Shipping to Norway is free");
 
         widget.attach(samplePng(temp.resolve("desk-photo.png")));
         widget.waitForLoadedImage();
@@ -192,9 +192,9 @@ class DemoBrowserTest {
         admin.screenshot("dashboard-knowledge-base");
 
         visitor = Browser.start(temp.resolve("visitor"));
-        new Widget(visitor).openOn(base())
+        Widget widget = new Widget(visitor).openOn(base())
                 .fillStart("returns", "Rui Returns", "How do I return my desk?");
-        visitor.waitForText(Widget.SUGGESTIONS, "Returning a standing desk");
+        widget.in().waitForText(Widget.SUGGESTIONS, "Returning a standing desk");
         visitor.screenshot("widget-start");
         dashboard.signOut();
     }

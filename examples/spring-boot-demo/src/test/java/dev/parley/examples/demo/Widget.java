@@ -5,8 +5,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-/** The chat widget on the sample host page, as a visitor uses it. */
+/** The chat widget on a host page, as a visitor uses it; its elements live in the widget's shadow root. */
 final class Widget {
+
+    static final By HOST = By.id("parley-widget");
 
     static final By NOTICE = By.cssSelector(".parley-notice");
     static final By ADMIN_MESSAGES = By.cssSelector(".parley-msg[data-sender='ADMIN'] .parley-bubble");
@@ -15,14 +17,27 @@ final class Widget {
     static final By SUGGESTIONS = By.cssSelector(".parley-suggestion-title");
     static final By RATING = By.cssSelector(".parley-rating");
 
+    private final Browser page;
     private final Browser browser;
 
-    Widget(Browser browser) {
-        this.browser = browser;
+    Widget(Browser page) {
+        this.page = page;
+        this.browser = page.inShadowOf(HOST);
     }
 
+    /** The browser looking inside the widget. */
+    Browser in() {
+        return browser;
+    }
+
+    /** Opens the demo's sample site and the widget on it. */
     Widget openOn(String baseUrl) {
-        browser.open(baseUrl + "/");
+        return openAt(baseUrl + "/");
+    }
+
+    /** Opens the page and the widget on it. */
+    Widget openAt(String url) {
+        page.open(url);
         browser.click(By.cssSelector(".parley-launcher"));
         browser.visible(By.cssSelector(".parley-panel"));
         return this;

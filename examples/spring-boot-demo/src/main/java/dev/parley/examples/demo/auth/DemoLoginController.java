@@ -5,39 +5,35 @@ import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.spring.security.AdminTokens;
 import dev.parley.examples.demo.ApiResponse;
 import dev.parley.examples.demo.DemoProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's sign-in: an admin of the directory and the demo password ({@code demo.admin-password}) get a token for
- * Parley's admin API, issued by Parley's {@link AdminTokens}. A real host signs its staff in its own way and then
- * issues the token the same way.
+ * Parley's admin API, issued by Parley's {@link AdminTokens}. The dashboard of chat-ui posts its sign-in form here
+ * ({@code parley.ui.admin.login-url}). A real host signs its staff in its own way and then issues the token the same
+ * way.
  */
 @RestController
 public class DemoLoginController {
 
     private final AdminDirectory admins;
     private final AdminTokens tokens;
-    private final DemoAuth auth;
     private final DemoProperties properties;
     private final byte[] password;
 
     /** Creates the controller. */
-    public DemoLoginController(AdminDirectory admins, AdminTokens tokens, DemoAuth auth, DemoProperties properties) {
+    public DemoLoginController(AdminDirectory admins, AdminTokens tokens, DemoProperties properties) {
         this.admins = admins;
         this.tokens = tokens;
-        this.auth = auth;
         this.properties = properties;
         this.password = properties.adminPassword().getBytes(StandardCharsets.UTF_8);
     }
@@ -56,16 +52,6 @@ public class DemoLoginController {
         Instant expires = Instant.now().plus(properties.tokenLifetime());
         String token = tokens.issue(admin.get().id(), properties.tokenLifetime());
         return ApiResponse.ok(new LoginAnswer(token, expires.toString(), view(admin.get())));
-    }
-
-    /** Every admin of the directory, for the dashboard's assignee lists; admins only. */
-    @GetMapping("/demo/api/admins")
-    public ResponseEntity<ApiResponse> admins(HttpServletRequest request) {
-        if (auth.admin(request).isEmpty()) {
-            return ApiResponse.unauthenticated();
-        }
-        List<AdminView> all = admins.all().stream().map(DemoLoginController::view).toList();
-        return ApiResponse.ok(all);
     }
 
     private static AdminView view(Admin a) {

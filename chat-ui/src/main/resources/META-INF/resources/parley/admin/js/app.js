@@ -1,5 +1,5 @@
 // The dashboard's shell: sign-in, navigation, presence heartbeats and the live stream.
-import { api, session } from './api.js';
+import { api, config, session } from './api.js';
 import { clear, el, icon, toast } from './dom.js';
 import { ChatsView } from './chats.js';
 import { AnalyticsView } from './analytics.js';
@@ -44,14 +44,28 @@ document.querySelectorAll('[data-icon]').forEach((n) => n.replaceWith(icon(n.dat
 
 session.onSignedOut((message) => showLogin(message));
 
+if (!config.emailsUrl) document.getElementById('nav-emails').hidden = true;
+document.getElementById('sign-out').hidden = session.usesCookie && !config.logoutUrl;
+
 function showLogin(message) {
   stopLive();
+  if (session.usesCookie && config.loginUrl) {
+    // The host signs its staff in: go there, and come back here afterwards.
+    location.assign(`${config.loginUrl}${config.loginUrl.includes('?') ? '&' : '?'}continue=${encodeURIComponent(location.href)}`);
+    return;
+  }
   document.getElementById('app').hidden = true;
   document.getElementById('login').hidden = false;
+  const form = document.getElementById('login-form');
   const error = document.getElementById('login-error');
+  if (session.usesCookie || !config.loginUrl) {
+    form.querySelectorAll('.field, #login-submit').forEach((n) => { n.hidden = true; });
+    message = session.usesCookie ? 'Sign in to the application first, then reload this page.'
+      : 'No sign-in is configured: set parley.ui.admin.login-url to the endpoint that issues admin tokens.';
+  }
   error.hidden = !message;
   error.textContent = message || '';
-  document.getElementById('login-admin').focus();
+  if (!form.querySelector('#login-admin').hidden) document.getElementById('login-admin').focus();
 }
 
 document.getElementById('login-form').addEventListener('submit', async (e) => {
@@ -64,7 +78,7 @@ document.getElementById('login-form').addEventListener('submit', async (e) => {
   button.disabled = true;
   try {
     const data = await api.login(id, password);
-    session.save(data.token, data.admin);
+    session.save(data.token);
     document.getElementById('login-password').value = '';
     await start();
   } catch (err) {
@@ -77,6 +91,12 @@ document.getElementById('login-form').addEventListener('submit', async (e) => {
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   try { await api.heartbeat(false); } catch { /* signing out anyway */ }
+  if (session.usesCookie) {
+    await api.logout();
+    session.clear();
+    location.assign(config.loginUrl || '../../');
+    return;
+  }
   session.clear();
   showLogin();
 });
@@ -138,7 +158,7 @@ function setStreamState(state, text) {
 }
 
 function connectStream() {
-  if (!session.token) return;
+  if (!session.active) return;
   stream = new EventSource(api.streamUrl());
   const dispatch = (type) => (e) => {
     let data = null;
@@ -161,16 +181,24 @@ function connectStream() {
     setStreamState('connecting', 'Reconnecting…');
     if (stream && stream.readyState === EventSource.CLOSED) {
       stream = null;
-      setTimeout(() => { if (session.token && !stream) connectStream(); }, 3000);
+      setTimeout(() => { if (session.active && !stream) connectStream(); }, 3000);
     }
   };
 }
 
 window.addEventListener('pagehide', () => {
-  if (session.token) api.heartbeat(false, { keepalive: true }).catch(() => {});
+  if (session.active && session.admin) api.heartbeat(false, { keepalive: true }).catch(() => {});
 });
 
 async function start() {
+  try {
+    const me = await api.me();
+    session.admin = me.admin;
+    ctx.admins = me.admins;
+  } catch (err) {
+    if (err.status !== 401) showLogin(err.message);
+    return;
+  }
   const admin = session.admin;
   document.getElementById('login').hidden = true;
   document.getElementById('app').hidden = false;
@@ -180,8 +208,7 @@ async function start() {
   online = true;
   renderAvailability();
   try {
-    const [admins] = await Promise.all([api.admins(), ctx.reloadDepartments()]);
-    ctx.admins = admins;
+    await ctx.reloadDepartments();
   } catch (err) {
     if (err.status === 401) return;
     toast(err.message, 'error');
@@ -191,7 +218,7 @@ async function start() {
 }
 
 function route() {
-  if (!session.token) return;
+  if (!session.admin) return;
   const hash = location.hash.replace(/^#\/?/, '');
   const [name, ...rest] = hash.split('/');
   const r = routes[name] || routes.chats;
@@ -210,4 +237,4 @@ function route() {
 
 window.addEventListener('hashchange', route);
 
-if (session.token) start(); else showLogin();
+if (session.active) start(); else showLogin();

@@ -89,7 +89,7 @@ export class AnalyticsView {
         const pct = d.count ? Math.round((d.resolved / d.count) * 100) : 0;
         return el('tr', null, el('td', { text: this.ctx.departmentName(slug) }), el('td', { text: String(d.count) }),
           el('td', { text: String(d.resolved) }),
-          el('td', { class: 'meter-cell' }, el('span', { class: 'meter' }, el('span', { style: `width:${pct}%` })),
+          el('td', { class: 'meter-cell' }, el('span', { class: 'meter' }, el('span', { style: { width: `${pct}%` } })),
             el('small', { text: `${pct}%` })));
       }) : el('tr', null, el('td', { colspan: 4, class: 'muted', text: 'No chats in this period.' }))));
     const top = (r.topRatedChats || []);

@@ -1,11 +1,22 @@
-// Parley's admin API with the signed-in admin's token, and the demo's own endpoints.
+// Parley's admin API, signed in one of two ways (the server says which in <meta name="parley-config">):
+// "token": the dashboard's form posts to the host's login URL and keeps the bearer token it answers;
+// "session": the host's own login and session cookie, with the CSRF token on every state-changing call.
+
+export const config = Object.assign({
+  api: '../../api/v1', signIn: 'token', loginUrl: null, logoutUrl: null, emailsUrl: null,
+  csrfHeader: null, csrfToken: null,
+}, readConfig());
 
 const TOKEN_KEY = 'parley.admin.token';
-const ADMIN_KEY = 'parley.admin.profile';
-const API = '../api/v1';
-const DEMO = '../demo/api';
+const API = config.api.replace(/\/+$/, '');
 
 let onSignedOut = () => {};
+let profile = null;
+
+function readConfig() {
+  const meta = document.querySelector('meta[name="parley-config"]');
+  try { return meta ? JSON.parse(meta.content) : {}; } catch { return {}; }
+}
 
 export class ApiError extends Error {
   constructor(message, status, code) {
@@ -16,25 +27,35 @@ export class ApiError extends Error {
 }
 
 export const session = {
+  get usesCookie() { return config.signIn === 'session'; },
   get token() { return sessionStorage.getItem(TOKEN_KEY); },
-  get admin() {
-    try { return JSON.parse(sessionStorage.getItem(ADMIN_KEY)); } catch { return null; }
-  },
-  save(token, admin) {
-    sessionStorage.setItem(TOKEN_KEY, token);
-    sessionStorage.setItem(ADMIN_KEY, JSON.stringify(admin));
-  },
+  /** Whether to try the API: a token in token mode, always with the host's session. */
+  get active() { return this.usesCookie || !!this.token; },
+  get admin() { return profile; },
+  set admin(a) { profile = a; },
+  save(token) { sessionStorage.setItem(TOKEN_KEY, token); },
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(ADMIN_KEY);
+    profile = null;
   },
   onSignedOut(fn) { onSignedOut = fn; },
 };
 
+function csrf() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  if (cookie) return ['X-XSRF-TOKEN', decodeURIComponent(cookie.substring('XSRF-TOKEN='.length))];
+  if (config.csrfHeader && config.csrfToken) return [config.csrfHeader, config.csrfToken];
+  return null;
+}
+
 async function call(method, url, body, { auth = true, keepalive = false } = {}) {
   const headers = { Accept: 'application/json' };
-  if (auth && session.token) headers.Authorization = `Bearer ${session.token}`;
-  const init = { method, headers, keepalive };
+  if (auth && session.token && !session.usesCookie) headers.Authorization = `Bearer ${session.token}`;
+  if (session.usesCookie && method !== 'GET') {
+    const token = csrf();
+    if (token) headers[token[0]] = token[1];
+  }
+  const init = { method, headers, keepalive, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -63,10 +84,11 @@ function query(params) {
 }
 
 export const api = {
-  login: (adminId, password) => call('POST', `${DEMO}/login`, { adminId, password }, { auth: false }),
-  admins: () => call('GET', `${DEMO}/admins`),
-  emails: () => call('GET', `${DEMO}/emails`),
-  clearEmails: () => call('DELETE', `${DEMO}/emails`),
+  login: (adminId, password) => call('POST', config.loginUrl, { adminId, password }, { auth: false }),
+  logout: () => call('POST', config.logoutUrl, undefined, { auth: false }).catch(() => {}),
+  me: () => call('GET', `${API}/admin/me`),
+  emails: () => call('GET', config.emailsUrl),
+  clearEmails: () => call('DELETE', config.emailsUrl),
 
   chats: (filters) => call('GET', `${API}/admin/chat${query(filters)}`),
   chat: (id) => call('GET', `${API}/admin/chat${query({ id })}`),
@@ -88,5 +110,5 @@ export const api = {
     { keepalive: !!opts.keepalive }),
   presence: () => call('GET', `${API}/admin/presence`),
 
-  streamUrl: () => `${API}/admin/chat/stream${query({ access_token: session.token })}`,
+  streamUrl: () => `${API}/admin/chat/stream${session.usesCookie ? '' : query({ access_token: session.token })}`,
 };

@@ -8,6 +8,7 @@ export function el(tag, props, ...children) {
       if (k === 'text') node.textContent = v;
       else if (k === 'class') node.className = v;
       else if (k === 'dataset') Object.assign(node.dataset, v);
+      else if (k === 'style' && typeof v === 'object') Object.assign(node.style, v); // CSSOM: allowed by the CSP
       else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
       else if (k in node && typeof v !== 'string') node[k] = v;
       else node.setAttribute(k, v === true ? '' : v);
