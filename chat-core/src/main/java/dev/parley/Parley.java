@@ -69,7 +69,7 @@ public final class Parley implements AutoCloseable {
     private Parley(Builder b) {
         this.store = b.store;
         this.settings = b.settings;
-        this.events = new EventBus();
+        this.events = new EventBus(b.clock);
         this.fileStorage = b.fileStorage;
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, b.clock,
                 settings.offlineBatchWindow());

@@ -130,7 +130,7 @@ final class VisitorSide {
         }
         List<ChatEvent> collected = new ArrayList<>();
         PostedMessage posted = posted(collected, read[0], appended.get().chat(), appended.get().message(), true);
-        conversations.publishAfterCommit(collected);
+        conversations.record(collected);
         return Optional.of(posted);
     }
 

@@ -42,6 +42,9 @@ public interface ChatStore {
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
 
+    /** The event log: the live events, in the order every node reads them. */
+    EventRecords events();
+
     /**
      * Adds a message to the chat with this session id and stores the chat's next state, both or neither, as
      * {@code next} decides from the stored chat. {@code next} answers empty to store nothing and may throw; it runs

@@ -13,6 +13,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -69,6 +70,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaAnalytics analytics;
     private final RollupRebuilds rebuilds;
     private final @Nullable MessageAppends appends;
+    private final JpaEvents events;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -116,6 +118,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
+        this.events = new JpaEvents(tx, tables);
         this.appends = kind == DatabaseKind.POSTGRESQL ? new MessageAppends(
                 factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups, recent)
                 : null;
@@ -288,6 +291,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public AnalyticsQueries analytics() {
         return analytics;
+    }
+
+    @Override
+    public EventRecords events() {
+        return events;
     }
 
     /**

@@ -59,12 +59,12 @@ class SchemaTest {
         try (HikariDataSource ds = TestDatabases.fresh(kind)) {
             SchemaMigrator migrator = new SchemaMigrator(ds, "parley_");
 
-            assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4);
+            assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 7);
             assertThat(migrator.migrate()).isEmpty();
 
             assertThat(tables(ds)).contains("parley_chat", "parley_message", "parley_department",
                     "parley_kb_article", "parley_presence", "parley_outbox", "parley_uploaded_file",
-                    "parley_chat_rollup", "parley_chat_rollup_zone", "parley_schema_history");
+                    "parley_chat_rollup", "parley_chat_rollup_zone", "parley_chat_event", "parley_schema_history");
             assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history WHERE version = 1")).isEqualTo(1);
         }
     }
@@ -76,7 +76,7 @@ class SchemaTest {
             List<List<Migration>> applied = Together.run(4, t -> () -> new SchemaMigrator(ds, "parley_").migrate());
 
             assertThat(applied).filteredOn(list -> !list.isEmpty()).hasSize(1);
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(6);
             try (JpaChatStore store = JpaChatStore.create(ds, JpaStoreOptions.DEFAULTS.withMigrate(false))) {
                 assertThat(store.chats().insert(chat("a".repeat(32))).id()).isPositive();
             }
@@ -170,13 +170,13 @@ class SchemaTest {
                 JpaChatStore store = new JpaChatStore(emf);
                 assertThat(store.chats().insert(chat("d".repeat(32))).id()).isPositive();
             }
-            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(4);
+            assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history")).isEqualTo(6);
         }
     }
 
     @Test
     void theSqlSplitsIntoStatementsAtLineEndSemicolons() {
-        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(4).first().satisfies(m -> {
+        assertThat(SchemaMigrator.migrations(DatabaseKind.POSTGRESQL)).hasSize(6).first().satisfies(m -> {
             assertThat(m.version()).isEqualTo(1);
             assertThat(m.description()).isEqualTo("init");
             assertThat(m.sql("x_")).contains("CREATE TABLE x_chat (");

@@ -5,6 +5,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -25,6 +26,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryFiles files = new MemoryFiles(tx);
     private final MemoryHours hours = new MemoryHours(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
+    private final MemoryEvents events = new MemoryEvents(tx);
 
     @Override
     public Transactions transactions() {
@@ -74,5 +76,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public HoursRecords hours() {
         return hours;
+    }
+
+    @Override
+    public EventRecords events() {
+        return events;
     }
 }
