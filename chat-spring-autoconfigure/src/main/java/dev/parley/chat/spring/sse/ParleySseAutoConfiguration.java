@@ -1,5 +1,6 @@
 package dev.parley.chat.spring.sse;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.spring.web.ChatViews;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,8 +23,8 @@ class ParleySseAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events) {
-        return new ChatStreamHub(properties, events);
+    ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events, Parley parley) {
+        return new ChatStreamHub(properties, events, parley.store().events());
     }
 
     @Bean
