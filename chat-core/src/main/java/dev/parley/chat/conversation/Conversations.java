@@ -13,6 +13,7 @@ import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.event.EventBus;
 import dev.parley.chat.internal.Checks;
 import dev.parley.chat.store.ChatStore;
+import dev.parley.chat.store.EventRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,9 +64,14 @@ final class Conversations {
         return events.inTransaction(store, work);
     }
 
-    /** Writes the events to the event log (in the current transaction, if any) and publishes them once committed. */
-    void record(List<ChatEvent> collected) {
-        events.record(store, collected);
+    /** The events as drafts for the event log. */
+    List<EventRecords.Draft> drafts(List<ChatEvent> collected) {
+        return events.drafts(collected);
+    }
+
+    /** Publishes events already in the event log once the current transaction commits (at once outside of one). */
+    void publishAfterCommit(List<ChatEvent> collected) {
+        events.publishAfterCommit(store, collected);
     }
 
     /** The active department with this slug; a validation error naming the choices otherwise. */

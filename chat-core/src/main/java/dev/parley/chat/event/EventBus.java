@@ -1,6 +1,7 @@
 package dev.parley.chat.event;
 
 import dev.parley.chat.store.ChatStore;
+import dev.parley.chat.store.EventRecords;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,18 @@ public final class EventBus {
             return;
         }
         List<ChatEvent> copy = List.copyOf(events);
-        store.events().append(copy.stream().map(e -> codec.draft(e, clock.instant())).toList());
+        store.events().append(drafts(copy));
+        store.transactions().afterCommit(() -> publish(copy));
+    }
+
+    /** The events as drafts for the log, stamped now. */
+    public List<EventRecords.Draft> drafts(List<? extends ChatEvent> events) {
+        return events.stream().map(e -> codec.draft(e, clock.instant())).toList();
+    }
+
+    /** Publishes events already in the log to this node's listeners once the current transaction has committed. */
+    public void publishAfterCommit(ChatStore store, List<? extends ChatEvent> events) {
+        List<ChatEvent> copy = List.copyOf(events);
         store.transactions().afterCommit(() -> publish(copy));
     }
 

@@ -18,6 +18,14 @@ public interface EventRecords {
     int MAX_BATCH = 1000;
 
     /**
+     * The message id the events of {@link ChatStore#appendMessage(String, java.util.function.Function,
+     * java.util.function.Function)} are made with when the store writes them in the same statement as the message,
+     * before it knows the id; the store then replaces every {@code "id":<this number>} in their payloads with the
+     * assigned id.
+     */
+    long MESSAGE_ID_PLACEHOLDER = -7_303_030_303_030_303_031L;
+
+    /**
      * Appends the events, in order, in the current transaction (or one of their own when none is open); they become
      * readable once it commits, and never when it rolls back.
      */

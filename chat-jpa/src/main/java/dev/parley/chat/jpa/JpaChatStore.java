@@ -23,6 +23,7 @@ import dev.parley.chat.store.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -255,7 +256,18 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         if (appends == null || tx.active()) {
             return ChatStore.super.appendMessage(sessionId, next);
         }
-        return appends.append(sessionId, next, () -> ChatStore.super.appendMessage(sessionId, next));
+        return appends.append(sessionId, next, a -> List.of(), () -> ChatStore.super.appendMessage(sessionId, next));
+    }
+
+    /** As {@link #appendMessage(String, Function)}, with the events in the same statement or transaction. */
+    @Override
+    public Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next,
+            Function<Append, List<EventRecords.Draft>> events) {
+        if (appends == null || tx.active()) {
+            return ChatStore.super.appendMessage(sessionId, next, events);
+        }
+        return appends.append(sessionId, next, events,
+                () -> ChatStore.super.appendMessage(sessionId, next, events));
     }
 
     @Override

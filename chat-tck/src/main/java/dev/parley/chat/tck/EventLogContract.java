@@ -74,6 +74,27 @@ public abstract class EventLogContract extends ContractSuite {
     }
 
     @Test
+    void aVisitorMessageWhileAnAdminIsOnlineIsLoggedWithItsStoredIdInTheSameWrite() {
+        online("alice");
+        PostedMessage posted = start("Ada", "Hi");
+        long head = log().head();
+
+        PostedMessage more = visitor(posted.sessionId(), "appended while online");
+
+        List<Logged> logged = log().after(head, 10);
+        assertThat(logged).singleElement().satisfies(l -> {
+            assertThat(l.chatId()).isEqualTo(posted.chat().id());
+            assertThat(codec.decode(l.payload())).isInstanceOfSatisfying(ChatEvent.MessagePosted.class, m -> {
+                assertThat(m.message().id()).isEqualTo(more.message().id()).isPositive();
+                assertThat(m.message().message()).isEqualTo("appended while online");
+                assertThat(m.chat().analytics().visitorMessages()).isEqualTo(2);
+            });
+        });
+        assertThat(events.of(ChatEvent.MessagePosted.class)).last()
+                .satisfies(m -> assertThat(m.message().id()).isEqualTo(more.message().id()));
+    }
+
+    @Test
     void aChangeRolledBackLeavesNoEventAndAnEnclosingTransactionCarriesItsEvents() {
         long head = log().head();
         Throwable failed = catchThrowable(() -> store().transactions().run(() -> {

@@ -7,9 +7,13 @@ import java.util.List;
 
 /**
  * The event log in memory. Transactions are serialised by one lock, so ids are handed out in commit order and a
- * rolled-back transaction gives its ids back: {@link #after} needs no horizon.
+ * rolled-back transaction gives its ids back: {@link #after} needs no horizon. Besides {@link #trim}, it keeps at most
+ * {@link #MAX_KEPT} events (the oldest go first), so that a host that never trims does not run out of memory.
  */
 final class MemoryEvents implements EventRecords {
+
+    /** The most events kept. */
+    static final int MAX_KEPT = 100_000;
 
     private final MemoryTransactions tx;
     /** Oldest first; guarded by the transaction lock. */
@@ -30,6 +34,11 @@ final class MemoryEvents implements EventRecords {
                     log.remove(log.size() - 1);
                     lastId = before;
                 });
+            }
+            if (log.size() > MAX_KEPT) {
+                List<Logged> dropped = new ArrayList<>(log.subList(0, log.size() - MAX_KEPT));
+                log.subList(0, dropped.size()).clear();
+                tx.remember(() -> log.addAll(0, dropped));
             }
         });
     }
