@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.parley.chat.spring.sse.ParleySseAutoConfiguration"})
 @ConditionalOnBean(Parley.class)
 @EnableConfigurationProperties(ParleyClusterProperties.class)
-public class ParleyClusterAutoConfiguration {
+class ParleyClusterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,8 +1,8 @@
 package dev.parley.chat.spring.sse;
 
+import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.cluster.EventLogFeed;
 import dev.parley.chat.spring.web.RateLimitedException;
-import dev.parley.chat.store.EventRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
     private volatile @Nullable Thread dispatcher;
 
     /** Creates the hub over the store's event log; {@link #start()} starts its threads. */
-    public ChatStreamHub(ParleySseProperties properties, StreamEvents events, EventRecords log) {
+    public ChatStreamHub(ParleySseProperties properties, StreamEvents events, EventHistory log) {
         this.properties = properties;
         this.events = events;
         this.logReplay = new LogReplay(log, events, properties.clientBufferSize());

@@ -1,15 +1,11 @@
 package dev.parley.chat.spring.sse;
 
-import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.event.EventCodec;
-import dev.parley.chat.store.EventRecords;
+import dev.parley.chat.spring.cluster.EventHistory;
+import dev.parley.chat.spring.cluster.EventLogFeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads what a reconnecting client missed from the event log, which every node shares: so a client resumes on any
@@ -18,16 +14,16 @@ import org.slf4j.LoggerFactory;
  */
 final class LogReplay {
 
-    private static final Logger log = LoggerFactory.getLogger(LogReplay.class);
+    /** The most events read from the log at once. */
+    private static final int BATCH = 1000;
     /** The most events read for one client before it is told to reload instead. */
-    private static final int MAX_SCAN = 20 * EventRecords.MAX_BATCH;
+    private static final int MAX_SCAN = 20 * BATCH;
 
-    private final EventRecords events;
+    private final EventHistory events;
     private final StreamEvents views;
-    private final EventCodec codec = new EventCodec();
     private final int maxFrames;
 
-    LogReplay(EventRecords events, StreamEvents views, int maxFrames) {
+    LogReplay(EventHistory events, StreamEvents views, int maxFrames) {
         this.events = events;
         this.views = views;
         this.maxFrames = maxFrames;
@@ -53,9 +49,9 @@ final class LogReplay {
         long cursor = lastId;
         int scanned = 0;
         while (!covered.test(cursor)) {
-            List<EventRecords.Logged> page = events.after(cursor, EventRecords.MAX_BATCH);
-            for (EventRecords.Logged l : page) {
-                StreamEvent e = map(l);
+            EventHistory.Page page = events.after(cursor, BATCH);
+            for (EventLogFeed.Entry entry : page.entries()) {
+                StreamEvent e = views.map(entry.id(), entry.event());
                 if (e != null && audience.frameOf(e) != null) {
                     seen.add(e);
                     if (seen.size() >= maxFrames) {
@@ -63,15 +59,15 @@ final class LogReplay {
                     }
                 }
             }
-            if (page.isEmpty()) {
+            if (page.read() == 0) {
                 break;
             }
-            cursor = page.get(page.size() - 1).id();
-            scanned += page.size();
+            cursor = page.lastId();
+            scanned += page.read();
             if (scanned >= MAX_SCAN) {
                 return Optional.empty();
             }
-            if (page.size() < EventRecords.MAX_BATCH) {
+            if (page.read() < BATCH) {
                 break;
             }
         }
@@ -79,15 +75,5 @@ final class LogReplay {
             return Optional.empty();
         }
         return Optional.of(new Replayed(seen, cursor));
-    }
-
-    private @Nullable StreamEvent map(EventRecords.Logged l) {
-        try {
-            ChatEvent event = codec.decode(l.payload());
-            return views.map(l.id(), event);
-        } catch (RuntimeException e) {
-            log.warn("Skipping event {} of the log, which this version cannot read", l.id(), e);
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.chat.spring.sse;
 
 import dev.parley.Parley;
 import dev.parley.chat.ChatService;
+import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.web.ChatViews;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,7 +25,7 @@ class ParleySseAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events, Parley parley) {
-        return new ChatStreamHub(properties, events, parley.store().events());
+        return new ChatStreamHub(properties, events, EventHistory.of(parley));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.parley.chat.AdminPresence;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.event.EventCodec;
+import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.cluster.EventLogFeed;
 import dev.parley.chat.store.memory.InMemoryChatStore;
 import dev.parley.chat.spring.web.ChatViews;
@@ -80,7 +81,8 @@ class ChatStreamHubTest {
     private ChatStreamHub hub(int replayBufferSize) {
         return new ChatStreamHub(new ParleySseProperties(Duration.ofMinutes(1), Duration.ofMinutes(30),
                 Duration.ofSeconds(3), EVENTS + 10, replayBufferSize, 200, 2),
-                new StreamEvents(new ChatViews(AdminDirectory.of(List.of()))), store.events());
+                new StreamEvents(new ChatViews(AdminDirectory.of(List.of()))),
+                new EventHistory(store.events()));
     }
 
     private EventLogFeed feedOf(ChatStreamHub h) {

@@ -61,7 +61,7 @@ class StreamClientTest {
                 java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3), 16, 16, 10, 1),
                 new StreamEvents(new dev.parley.chat.spring.web.ChatViews(
                         dev.parley.chat.admin.AdminDirectory.of(List.of()))),
-                new dev.parley.chat.store.memory.InMemoryChatStore().events());
+                new dev.parley.chat.spring.cluster.EventHistory(new dev.parley.chat.store.memory.InMemoryChatStore().events()));
         hub.start();
         hub.open(Audience.admins(), null);
         hub.open(Audience.visitorOf(7), null);
