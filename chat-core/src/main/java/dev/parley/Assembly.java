@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Assembly {
 
-    final EventBus events = new EventBus();
+    final EventBus events;
     final PresenceTracker presence;
     final ChatService chats;
     final AnalyticsCalculator analytics;
@@ -47,6 +47,7 @@ final class Assembly {
         ChatStore store = b.store;
         ParleySettings settings = b.settings;
         Clock clock = b.clock;
+        this.events = new EventBus(clock);
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, clock,
                 settings.offlineBatchWindow());
         this.presence = or(b.presence, () -> new DefaultPresenceTracker(store, b.admins, clock,

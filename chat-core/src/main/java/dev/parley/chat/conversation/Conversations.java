@@ -13,9 +13,9 @@ import dev.parley.chat.event.ChatEvent;
 import dev.parley.chat.event.EventBus;
 import dev.parley.chat.internal.Checks;
 import dev.parley.chat.store.ChatStore;
+import dev.parley.chat.store.EventRecords;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -56,20 +56,22 @@ final class Conversations {
         return text == null ? "" : text;
     }
 
-    /** Runs the work in a transaction and publishes the events it collected once that is committed. */
+    /**
+     * Runs the work in a transaction, writes the events it collected to the event log in it, and publishes them
+     * once that is committed.
+     */
     <T> T inTransaction(Function<List<ChatEvent>, T> work) {
-        List<ChatEvent> collected = new ArrayList<>();
-        T result = store.transactions().inTransaction(() -> {
-            collected.clear();
-            return work.apply(collected);
-        });
-        publishAfterCommit(collected);
-        return result;
+        return events.inTransaction(store, work);
     }
 
-    /** Publishes the events once the current transaction commits (at once outside of one). */
+    /** The events as drafts for the event log. */
+    List<EventRecords.Draft> drafts(List<ChatEvent> collected) {
+        return events.drafts(collected);
+    }
+
+    /** Publishes events already in the event log once the current transaction commits (at once outside of one). */
     void publishAfterCommit(List<ChatEvent> collected) {
-        store.transactions().afterCommit(() -> events.publish(collected));
+        events.publishAfterCommit(store, collected);
     }
 
     /** The active department with this slug; a validation error naming the choices otherwise. */

@@ -124,7 +124,7 @@ final class VisitorSide {
             Instant now = conversations.clock.instant();
             return Optional.of(new Append(chat.afterVisitorMessage(now, true),
                     conversations.newMessage(chat.id(), Sender.VISITOR, null, text, null, null, now)));
-        });
+        }, a -> conversations.drafts(eventsOf(read[0], a)));
         if (appended.isEmpty()) {
             return Optional.empty();
         }
@@ -132,6 +132,13 @@ final class VisitorSide {
         PostedMessage posted = posted(collected, read[0], appended.get().chat(), appended.get().message(), true);
         conversations.publishAfterCommit(collected);
         return Optional.of(posted);
+    }
+
+    /** The events of a stored append, for the event log. */
+    private static List<ChatEvent> eventsOf(Chat before, Append stored) {
+        List<ChatEvent> events = new ArrayList<>();
+        posted(events, before, stored.chat(), stored.message(), true);
+        return events;
     }
 
     private static PostedMessage posted(List<ChatEvent> events, Chat before, Chat updated, ChatMessage message,

@@ -68,9 +68,11 @@ public final class DefaultDepartmentService implements DepartmentService {
 
     @Override
     public ChatDepartment create(DepartmentDraft draft) {
-        ChatDepartment stored = store.transactions().inTransaction(() -> insert(draft));
-        publish(new ChatEvent.DepartmentChanged(null, stored));
-        return stored;
+        return store.transactions().inTransaction(() -> {
+            ChatDepartment stored = insert(draft);
+            publish(new ChatEvent.DepartmentChanged(null, stored));
+            return stored;
+        });
     }
 
     private ChatDepartment insert(DepartmentDraft draft) {
@@ -91,10 +93,8 @@ public final class DefaultDepartmentService implements DepartmentService {
 
     @Override
     public ChatDepartment update(long id, DepartmentDraft draft) {
-        ChatDepartment[] before = new ChatDepartment[1];
-        ChatDepartment after = store.transactions().inTransaction(() -> {
+        return store.transactions().inTransaction(() -> {
             ChatDepartment old = find(id);
-            before[0] = old;
             ChatDepartment d = new ChatDepartment(id,
                     draft.name() == null ? old.name() : Checks.requiredLine(draft.name(), "name", 100),
                     draft.slug() == null ? old.slug() : Checks.slug(draft.slug(), "slug"),
@@ -112,15 +112,14 @@ public final class DefaultDepartmentService implements DepartmentService {
                 int moved = store.chats().moveDepartment(old.slug(), d.slug());
                 log.info("Department '{}' renamed to '{}'; {} chats moved", old.slug(), d.slug(), moved);
             }
+            publish(new ChatEvent.DepartmentChanged(old, d));
             return d;
         });
-        publish(new ChatEvent.DepartmentChanged(before[0], after));
-        return after;
     }
 
     @Override
     public void delete(long id) {
-        ChatDepartment deleted = store.transactions().inTransaction(() -> {
+        store.transactions().run(() -> {
             ChatDepartment d = find(id);
             if (d.slug().equals(DEFAULT_SLUG)) {
                 throw ParleyException.conflict("the default department 'general' cannot be deleted");
@@ -132,13 +131,12 @@ public final class DefaultDepartmentService implements DepartmentService {
             }
             store.departments().delete(id);
             log.info("Department '{}' deleted", d.slug());
-            return d;
+            publish(new ChatEvent.DepartmentChanged(d, null));
         });
-        publish(new ChatEvent.DepartmentChanged(deleted, null));
     }
 
     private void publish(ChatEvent event) {
-        store.transactions().afterCommit(() -> events.publish(List.of(event)));
+        events.record(store, List.of(event));
     }
 
     private ChatDepartment find(long id) {

@@ -92,11 +92,11 @@ public final class DefaultPresenceTracker implements PresenceTracker {
                 published.add(new ChatEvent.PresenceChanged(presence, wasOnline, presence.online()));
                 log.info("Admin {} is now {}", adminId, presence.online() ? "online" : "offline");
             }
+            events.record(store, published);
             return presence;
         });
         store.transactions().afterCommit(() -> {
             cache.invalidate();
-            events.publish(published);
         });
         return result;
     }

@@ -1,6 +1,7 @@
 package dev.parley.chat.store;
 
 import dev.parley.chat.Chat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,6 +48,9 @@ public interface ChatStore {
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
 
+    /** The event log: the live events, in the order every node reads them. */
+    EventRecords events();
+
     /**
      * Adds a message to the chat with this session id and stores the chat's next state, both or neither, as
      * {@code next} decides from the stored chat. {@code next} answers empty to store nothing and may throw; it runs
@@ -63,6 +67,20 @@ public interface ChatStore {
             var stored = messages().insert(a.message());
             chats().update(a.chat());
             return new Append(a.chat(), stored);
+        }));
+    }
+
+    /**
+     * {@link #appendMessage(String, Function)} that also appends to the event log, atomically with the message, the
+     * events {@code events} makes of what is stored (the message with its assigned id). A store that writes in one
+     * statement may call {@code events} before the id is known, with the message's id
+     * {@link EventRecords#MESSAGE_ID_PLACEHOLDER}, and put the assigned id in the payloads in its place.
+     */
+    default Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next,
+            Function<Append, List<EventRecords.Draft>> events) {
+        return transactions().inTransaction(() -> appendMessage(sessionId, next).map(a -> {
+            events().append(events.apply(a));
+            return a;
         }));
     }
 }

@@ -120,5 +120,10 @@ class UnrecordedUploadTest {
         public AnalyticsQueries analytics() {
             return delegate.analytics();
         }
+
+        @Override
+        public dev.parley.chat.store.EventRecords events() {
+            return delegate.events();
+        }
     }
 }

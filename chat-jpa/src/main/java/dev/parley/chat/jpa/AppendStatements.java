@@ -7,6 +7,7 @@ import static dev.parley.chat.jpa.ChatRows.micros;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ChatContribution;
+import dev.parley.chat.store.EventRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +54,7 @@ final class AppendStatements {
      * in two rows, see {@link ChatRollups#keysOf}). A visitor's messages use a handful of shapes, each statement
      * prepared once per connection.
      */
-    private record Shape(long setMask, int sumMask, int rollupRows) {}
+    private record Shape(long setMask, int sumMask, int rollupRows, int events) {}
 
     private String statement(Shape shape) {
         return statements.computeIfAbsent(shape, key -> {
@@ -79,6 +81,16 @@ final class AppendStatements {
                         .append(String.join(", ", Collections.nCopies(shape.rollupRows(), row))).append(") AS v")
                         .append(RollupUpserts.addOnConflict(tables, added(shape.sumMask()))).append(')');
             }
+            if (shape.events() > 0) {
+                // the event log rows, in the message's transaction: ids from its transaction id (see JpaEvents)
+                String row = "(?, CAST(? AS TIMESTAMPTZ), CAST(? AS BIGINT), CAST(? AS TEXT))";
+                sql.append(", x AS (SELECT pg_current_xact_id() AS xid), e AS (INSERT INTO ").append(tables.chat)
+                        .append("_event (id, xact_id, created_at, chat_id, payload)")
+                        .append(" SELECT (CAST(CAST(x.xid AS TEXT) AS BIGINT) << 16) + v.n, x.xid, v.at, v.chat,")
+                        .append(" REPLACE(v.payload, ?, '\"id\":' || m.id) FROM m, x, (VALUES ")
+                        .append(String.join(", ", Collections.nCopies(shape.events(), row)))
+                        .append(") AS v(n, at, chat, payload))");
+            }
             return sql.append(" SELECT m.id, c.version FROM m, c").toString();
         });
     }
@@ -91,7 +103,8 @@ final class AppendStatements {
      * Writes the append when the chat's row is still the version of {@code before}; null when it changed (then
      * nothing is written). The append keeps the chat in its rollup rows (same department and creation time).
      */
-    @Nullable Written write(Connection c, RecentChats.Copy before, Append append) throws SQLException {
+    @Nullable Written write(Connection c, RecentChats.Copy before, Append append,
+            Function<Append, List<EventRecords.Draft>> events) throws SQLException {
         SortedMap<ChatRollups.Key, ChatContribution> changes = new TreeMap<>();
         rollups.change(changes, before.chat(), append.chat());
         changes.values().removeIf(ChatContribution::isZero);
@@ -111,7 +124,13 @@ final class AppendStatements {
             }
         }
         ChatMessage m = append.message();
-        try (PreparedStatement s = c.prepareStatement(statement(new Shape(setMask, sumMask, changes.size())))) {
+        // the events of what is stored, the message's id still unknown: the statement puts it in
+        List<EventRecords.Draft> drafts = events.apply(new Append(ChatRows.stored(append.chat()),
+                new ChatMessage(EventRecords.MESSAGE_ID_PLACEHOLDER, m.chatId(), m.sender(), m.senderId(),
+                        m.message(), m.messageType(), m.fileUrl(), m.fileName(), m.fileSize(),
+                        micros(m.createdAt()), micros(m.readAt()))));
+        try (PreparedStatement s = c.prepareStatement(statement(new Shape(setMask, sumMask, changes.size(),
+                drafts.size())))) {
             int i = 1;
             for (Object[] value : set) {
                 bind(s, i++, value[0], (int) value[1]);
@@ -131,6 +150,16 @@ final class AppendStatements {
             for (Map.Entry<ChatRollups.Key, ChatContribution> change : changes.entrySet()) {
                 i = RollupUpserts.bindSums(s, RollupUpserts.bindKey(s, i, change.getKey()), change.getValue(),
                         added);
+            }
+            if (!drafts.isEmpty()) {
+                s.setString(i++, "\"id\":" + EventRecords.MESSAGE_ID_PLACEHOLDER);
+                int n = 0;
+                for (EventRecords.Draft d : drafts) {
+                    s.setInt(i++, ++n);
+                    bind(s, i++, d.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+                    s.setLong(i++, d.chatId());
+                    s.setString(i++, d.payload());
+                }
             }
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {

@@ -12,6 +12,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -22,6 +23,7 @@ import dev.parley.chat.store.WebhookRecords;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +65,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaAnalytics analytics;
     private final RollupRebuilds rebuilds;
     private final @Nullable MessageAppends appends;
+    private final JpaEvents events;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -104,6 +107,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
+        this.events = new JpaEvents(tx, tables);
         this.appends = kind == DatabaseKind.POSTGRESQL ? new MessageAppends(
                 factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups, recent)
                 : null;
@@ -204,7 +208,18 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         if (appends == null || tx.active()) {
             return ChatStore.super.appendMessage(sessionId, next);
         }
-        return appends.append(sessionId, next, () -> ChatStore.super.appendMessage(sessionId, next));
+        return appends.append(sessionId, next, a -> List.of(), () -> ChatStore.super.appendMessage(sessionId, next));
+    }
+
+    /** As {@link #appendMessage(String, Function)}, with the events in the same statement or transaction. */
+    @Override
+    public Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next,
+            Function<Append, List<EventRecords.Draft>> events) {
+        if (appends == null || tx.active()) {
+            return ChatStore.super.appendMessage(sessionId, next, events);
+        }
+        return appends.append(sessionId, next, events,
+                () -> ChatStore.super.appendMessage(sessionId, next, events));
     }
 
     @Override
@@ -245,6 +260,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public AnalyticsQueries analytics() {
         return analytics;
+    }
+
+    @Override
+    public EventRecords events() {
+        return events;
     }
 
     /**

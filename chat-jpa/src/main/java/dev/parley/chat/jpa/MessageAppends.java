@@ -2,9 +2,11 @@ package dev.parley.chat.jpa;
 
 import dev.parley.chat.Chat;
 import dev.parley.chat.store.Append;
+import dev.parley.chat.store.EventRecords;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,8 +51,8 @@ final class MessageAppends {
      * empty.
      */
     Optional<Append> append(String sessionId, Function<Chat, Optional<Append>> next,
-            Supplier<Optional<Append>> locked) {
-        Optional<Append> appended = attempt(sessionId, next);
+            Function<Append, List<EventRecords.Draft>> events, Supplier<Optional<Append>> locked) {
+        Optional<Append> appended = attempt(sessionId, next, events);
         return appended != null ? appended : locked.get();
     }
 
@@ -60,7 +62,8 @@ final class MessageAppends {
      * chat that the write finds stale, or that {@code next} refuses, is taken again on the row as read, and does not
      * count as an attempt.
      */
-    private @Nullable Optional<Append> attempt(String sessionId, Function<Chat, Optional<Append>> next) {
+    private @Nullable Optional<Append> attempt(String sessionId, Function<Chat, Optional<Append>> next,
+            Function<Append, List<EventRecords.Draft>> events) {
         RecentChats.Copy copy = recent.get(sessionId);
         int misses = 0;
         while (true) {
@@ -93,7 +96,7 @@ final class MessageAppends {
                     || !append.chat().createdAt().equals(before.createdAt())) {
                 return null;
             }
-            AppendStatements.Written written = withConnection(c -> statements.write(c, row, append));
+            AppendStatements.Written written = withConnection(c -> statements.write(c, row, append, events));
             if (written != null) {
                 recent.put(written.row());
                 return Optional.of(written.append());

@@ -69,7 +69,7 @@ class SchemaTest {
 
             assertThat(tables(ds)).contains("parley_chat", "parley_message", "parley_department",
                     "parley_kb_article", "parley_presence", "parley_outbox", "parley_uploaded_file",
-                    "parley_chat_rollup", "parley_chat_rollup_zone", "parley_schema_history");
+                    "parley_chat_rollup", "parley_chat_rollup_zone", "parley_chat_event", "parley_schema_history");
             assertThat(count(ds, "SELECT COUNT(*) FROM parley_schema_history WHERE version = 1")).isEqualTo(1);
         }
     }

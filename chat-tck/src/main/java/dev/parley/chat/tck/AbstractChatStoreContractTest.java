@@ -202,6 +202,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class EventLog extends EventLogContract {
+        EventLog() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class Atomicity extends AtomicityContract {
         Atomicity() {
             super(AbstractChatStoreContractTest.this);

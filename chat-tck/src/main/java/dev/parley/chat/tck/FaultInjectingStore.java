@@ -5,6 +5,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -118,6 +119,11 @@ public final class FaultInjectingStore implements ChatStore {
     @Override
     public AnalyticsQueries analytics() {
         return wrap(AnalyticsQueries.class, "analytics", delegate.analytics());
+    }
+
+    @Override
+    public EventRecords events() {
+        return wrap(EventRecords.class, "events", delegate.events());
     }
 
     /** The failure a {@link FaultInjectingStore} throws. */

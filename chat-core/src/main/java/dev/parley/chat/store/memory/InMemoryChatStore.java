@@ -5,6 +5,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -27,6 +28,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryHours hours = new MemoryHours(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
     private final MemoryWebhooks webhooks = new MemoryWebhooks(tx);
+    private final MemoryEvents events = new MemoryEvents(tx);
 
     @Override
     public Transactions transactions() {
@@ -81,5 +83,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public WebhookRecords webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public EventRecords events() {
+        return events;
     }
 }

@@ -1,21 +1,14 @@
 package dev.parley.chat.spring.sse;
 
-import dev.parley.chat.event.ChatEvent;
-import dev.parley.chat.event.ChatEventListener;
+import dev.parley.chat.spring.cluster.EventHistory;
+import dev.parley.chat.spring.cluster.EventLogFeed;
 import dev.parley.chat.spring.web.RateLimitedException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,51 +16,69 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans the core's change events out to open streams. Every event gets the next id ({@code <epoch>-<seq>}, the epoch
- * a random name of this hub's lifetime) and goes into a bounded replay buffer, so a client reconnecting with
- * {@code Last-Event-ID} receives exactly what it missed; when that is no longer in the buffer (or the server
- * restarted), it receives a {@code resync} event telling it to reload through the REST endpoints.
+ * Fans the events of the log out to this node's open streams. The node's {@link EventLogFeed} hands it every event
+ * of every node in log order; an event's SSE id is its log id, so a client reconnecting with {@code Last-Event-ID}
+ * to any node receives exactly what it missed: from this node's replay buffer when that still holds it, else from
+ * the log. A client whose id is older than the log's retention (or unknown) receives a {@code resync} event telling
+ * it to reload through the REST endpoints.
  *
- * <p>The thread that made the change only numbers the event and keeps it (constant time, whatever the number of
- * streams). One dispatcher thread queues it for the streams that see it and sends the keep-alive comments; a fixed
- * pool of sender threads writes the queues out. An event's frame is encoded once, for all streams.
+ * <p>The feed's thread only keeps the events (constant time, whatever the number of streams). One dispatcher thread
+ * queues them for the streams that see them and sends the keep-alive comments; a fixed pool of sender threads
+ * writes the queues out. An event's frame is encoded once, for all streams.
  */
-public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
+public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStreamHub.class);
     private static final byte[] KEEP_ALIVE = SseFrames.comment("keep-alive");
 
     private final ParleySseProperties properties;
     private final StreamEvents events;
-    private final String epoch = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private final LogReplay logReplay;
     private final byte[] connected;
     private final Object lock = new Object();
     /** Guarded by lock. */
     private final ReplayBuffer replay;
     /** The newest event queued for the open streams; guarded by lock. */
     private long dispatched;
-    private final Set<StreamClient> admins = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Set<StreamClient>> visitors = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamRegistry streams = new StreamRegistry();
     private volatile @Nullable ExecutorService sender;
     private volatile @Nullable Thread dispatcher;
 
-    /** Creates the hub; {@link #start()} starts its threads. */
-    public ChatStreamHub(ParleySseProperties properties, StreamEvents events) {
+    /** Creates the hub over the store's event log; {@link #start()} starts its threads. */
+    public ChatStreamHub(ParleySseProperties properties, StreamEvents events, EventHistory log) {
         this.properties = properties;
         this.events = events;
+        this.logReplay = new LogReplay(log, events, properties.clientBufferSize());
         this.replay = new ReplayBuffer(properties.replayBufferSize());
         this.connected = SseFrames.retry(properties.reconnectDelay().toMillis(), "connected");
     }
 
     @Override
-    public void onEvent(ChatEvent event) {
-        StreamEvent mapped = events.map(event);
-        if (mapped == null) {
+    public void started(long position) {
+        synchronized (lock) {
+            replay.startAt(position);
+            dispatched = Math.max(dispatched, replay.last());
+        }
+    }
+
+    @Override
+    public void deliver(List<EventLogFeed.Entry> entries) {
+        List<StreamEvent> mapped = new ArrayList<>(entries.size());
+        for (EventLogFeed.Entry entry : entries) {
+            StreamEvent e = events.map(entry.id(), entry.event());
+            if (e != null) {
+                mapped.add(e);
+            }
+        }
+        if (mapped.isEmpty()) {
             return;
         }
         synchronized (lock) {
-            replay.append(mapped);
+            for (StreamEvent e : mapped) {
+                if (e.seq() > replay.last()) {
+                    replay.append(e);
+                }
+            }
             lock.notifyAll();
         }
     }
@@ -87,49 +98,80 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
         if (executor == null) {
             throw new RateLimitedException("the event streams are not running; try again shortly", 5);
         }
-        if (open.get() >= properties.maxClients()) {
+        if (streams.open() >= properties.maxClients()) {
             throw new RateLimitedException("too many live connections on this server; try again shortly", 5);
         }
-        StreamClient client = new StreamClient(emitter, audience, properties.clientBufferSize(), epoch, executor,
-                this::remove);
+        StreamClient client = new StreamClient(emitter, audience, properties.clientBufferSize(), executor,
+                streams::remove);
         client.offer(connected);
+        long lastId = lastEventId == null || lastEventId.isBlank() ? -1 : parse(lastEventId.strip());
+        boolean resumes = lastEventId != null && !lastEventId.isBlank();
+        Optional<LogReplay.Replayed> fromLog = Optional.empty();
+        boolean resync = resumes && lastId < 0;
+        if (resumes && !resync && !coveredHere(lastId)) {
+            // older than this node's buffer, or ahead of this node (known to the log, or an unknown id)
+            fromLog = logReplay.read(audience, lastId, this::covered);
+            resync = fromLog.isEmpty();
+        }
         synchronized (lock) {
-            if (lastEventId != null && !lastEventId.isBlank()) {
-                replayTo(client, lastEventId.strip());
+            long had = replay.last();
+            if (resync) {
+                client.offer(resync());
+            } else if (resumes) {
+                had = Math.max(had, replayTo(client, lastId, fromLog.orElse(null)));
             }
-            // the events numbered so far were replayed or came before it; the dispatcher brings it the next ones
-            client.hadUpTo(replay.last());
+            // the events up to here were replayed or came before it; the dispatcher brings it the next ones
+            client.hadUpTo(had);
             if (!client.isClosed()) {
-                register(client);
+                streams.register(client);
             }
         }
         if (client.isClosed()) {
-            remove(client);
+            streams.remove(client);
         }
         return emitter;
     }
 
-    private void replayTo(StreamClient client, String lastEventId) {
-        List<StreamEvent> after = replay.after(parse(lastEventId)).orElse(null);
-        if (after == null) {
-            client.offer(resync());
-            return;
+    private boolean covered(long id) {
+        synchronized (lock) {
+            return replay.covers(id);
         }
-        List<StreamEvent> missed = after.stream().filter(e -> client.audience().frameOf(e) != null).toList();
-        if (missed.size() >= properties.clientBufferSize()) {
-            client.offer(resync());
-            return;
-        }
-        missed.forEach(client::offer);
     }
 
-    private long parse(String lastEventId) {
-        int dash = lastEventId.indexOf('-');
-        if (dash < 0 || !lastEventId.substring(0, dash).equals(epoch)) {
-            return -1;
+    private boolean coveredHere(long id) {
+        synchronized (lock) {
+            return replay.covers(id) && id <= replay.last();
         }
+    }
+
+    /** Guarded by lock: replays what the log gave and then the buffer; answers the id the client has up to. */
+    private long replayTo(StreamClient client, long lastId, LogReplay.@Nullable Replayed fromLog) {
+        List<StreamEvent> missed = new ArrayList<>();
+        long upTo = lastId;
+        if (fromLog != null) {
+            missed.addAll(fromLog.events());
+            upTo = Math.max(upTo, fromLog.upTo());
+        }
+        if (replay.started() && upTo < replay.last()) {
+            Optional<List<StreamEvent>> buffered = replay.after(upTo);
+            if (buffered.isEmpty()) {
+                client.offer(resync());
+                return replay.last();
+            }
+            buffered.get().stream().filter(e -> client.audience().frameOf(e) != null).forEach(missed::add);
+        }
+        if (missed.size() >= properties.clientBufferSize()) {
+            client.offer(resync());
+            return replay.last();
+        }
+        missed.forEach(client::offer);
+        return upTo;
+    }
+
+    private static long parse(String lastEventId) {
         try {
-            return Long.parseLong(lastEventId.substring(dash + 1));
+            long id = Long.parseLong(lastEventId);
+            return id < 0 ? -1 : id;
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -137,38 +179,8 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     /** Guarded by lock (the id is the newest event's, so that a reconnection resumes after it). */
     private byte[] resync() {
-        return SseFrames.json(epoch + "-" + replay.last(), "resync",
+        return SseFrames.json(Long.toString(replay.last()), "resync",
                 new StreamEvents.Resync("events were missed; reload the chat"));
-    }
-
-    private void register(StreamClient client) {
-        Audience audience = client.audience();
-        if (audience.admin()) {
-            admins.add(client);
-        } else {
-            visitors.compute(audience.chatId(), (id, streams) -> {
-                Set<StreamClient> s = streams == null ? ConcurrentHashMap.newKeySet() : streams;
-                s.add(client);
-                return s;
-            });
-        }
-        open.incrementAndGet();
-    }
-
-    private void remove(StreamClient client) {
-        Audience audience = client.audience();
-        boolean[] removed = {false};
-        if (audience.admin()) {
-            removed[0] = admins.remove(client);
-        } else {
-            visitors.computeIfPresent(audience.chatId(), (id, streams) -> {
-                removed[0] = streams.remove(client);
-                return streams.isEmpty() ? null : streams;
-            });
-        }
-        if (removed[0]) {
-            open.decrementAndGet();
-        }
     }
 
     /** The dispatcher's loop: queues new events for the streams that see them, and keep-alive comments. */
@@ -186,7 +198,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
                 }
                 dispatchPending();
                 if (System.nanoTime() - nextKeepAlive >= 0) {
-                    forEachClient(c -> c.offer(KEEP_ALIVE));
+                    streams.forEach(c -> c.offer(KEEP_ALIVE));
                     nextKeepAlive = System.nanoTime() + every;
                 }
             }
@@ -199,46 +211,28 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     /** Queues the events not yet dispatched for the open streams that see them: the dispatcher's work. */
     void dispatchPending() {
-        List<StreamEvent> events;
+        List<StreamEvent> pending;
         synchronized (lock) {
+            if (!replay.started() || dispatched == replay.last()) {
+                return;
+            }
             Optional<List<StreamEvent>> after = replay.after(dispatched);
             if (after.isEmpty()) {
                 log.warn("The event streams fell behind by more than the replay buffer; every stream resyncs");
                 byte[] resync = resync();
-                forEachClient(c -> c.offer(resync));
+                streams.forEach(c -> c.offer(resync));
             }
             dispatched = replay.last();
-            events = after.orElse(List.of());
+            pending = after.orElse(List.of());
         }
-        for (StreamEvent e : events) {
-            fanOut(e);
+        for (StreamEvent e : pending) {
+            streams.fanOut(e);
         }
-    }
-
-    private void fanOut(StreamEvent e) {
-        if (e.admin() != null) {
-            for (StreamClient client : admins) {
-                client.offer(e);
-            }
-        }
-        if (e.visitor() != null) {
-            Set<StreamClient> streams = visitors.get(e.chatId());
-            if (streams != null) {
-                for (StreamClient client : streams) {
-                    client.offer(e);
-                }
-            }
-        }
-    }
-
-    private void forEachClient(Consumer<StreamClient> action) {
-        admins.forEach(action);
-        visitors.values().forEach(streams -> streams.forEach(action));
     }
 
     /** Open streams: admin streams when {@code admin}, visitor streams otherwise. */
     public int clientCount(boolean admin) {
-        return admin ? admins.size() : visitors.values().stream().mapToInt(Set::size).sum();
+        return streams.count(admin);
     }
 
     @Override
@@ -248,12 +242,12 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
 
     /** Starts the senders and, unless tests call {@link #dispatchPending()} themselves, the dispatcher. */
     void start(boolean withDispatcher) {
-        sender = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), threads("parley-sse-"));
+        sender = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), DaemonThreads.named("parley-sse-"));
         synchronized (lock) {
             dispatched = replay.last();
         }
         if (withDispatcher) {
-            Thread t = threads("parley-sse-dispatch-").newThread(this::dispatch);
+            Thread t = DaemonThreads.named("parley-sse-dispatch-").newThread(this::dispatch);
             dispatcher = t;
             t.start();
         }
@@ -270,7 +264,7 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
             d.interrupt();
         }
         List<StreamClient> all = new ArrayList<>();
-        forEachClient(all::add);
+        streams.forEach(all::add);
         all.forEach(StreamClient::close);
         if (s != null) {
             s.shutdown();
@@ -294,14 +288,5 @@ public final class ChatStreamHub implements ChatEventListener, SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

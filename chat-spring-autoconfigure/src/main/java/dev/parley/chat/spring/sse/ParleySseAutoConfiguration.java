@@ -1,6 +1,8 @@
 package dev.parley.chat.spring.sse;
 
+import dev.parley.Parley;
 import dev.parley.chat.ChatService;
+import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.web.ChatViews;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,8 +24,8 @@ class ParleySseAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events) {
-        return new ChatStreamHub(properties, events);
+    ChatStreamHub parleyChatStreamHub(ParleySseProperties properties, StreamEvents events, Parley parley) {
+        return new ChatStreamHub(properties, events, EventHistory.of(parley));
     }
 
     @Bean

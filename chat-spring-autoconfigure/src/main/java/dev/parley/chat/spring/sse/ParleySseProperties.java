@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout            how long one stream stays open before the browser reconnects (resuming where it was)
  * @param reconnectDelay     the reconnection delay suggested to browsers (the retry field)
  * @param clientBufferSize   events queued for one slow client before it is disconnected
- * @param replayBufferSize   recent events kept to resume a reconnecting client after its Last-Event-ID
+ * @param replayBufferSize   recent events kept in memory to resume a reconnecting client after its Last-Event-ID
+ *                           without reading the event log
  * @param maxClients         the most streams open at once on this node; more are refused with 429
  * @param senderThreads      threads writing events to clients
  */

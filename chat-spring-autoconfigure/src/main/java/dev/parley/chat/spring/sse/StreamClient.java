@@ -30,7 +30,6 @@ final class StreamClient {
     private final SseEmitter emitter;
     private final Audience audience;
     private final int capacity;
-    private final String epoch;
     private final Executor sender;
     private final Consumer<StreamClient> onClose;
     /** Encoded frames ({@code byte[]}) and events ({@link StreamEvent}), oldest first; guarded by this. */
@@ -43,14 +42,12 @@ final class StreamClient {
 
     /**
      * @param capacity the most frames queued before the client counts as too slow
-     * @param epoch    the first part of the event ids
      */
-    StreamClient(SseEmitter emitter, Audience audience, int capacity, String epoch, Executor sender,
+    StreamClient(SseEmitter emitter, Audience audience, int capacity, Executor sender,
             Consumer<StreamClient> onClose) {
         this.emitter = emitter;
         this.audience = audience;
         this.capacity = Math.max(1, capacity);
-        this.epoch = epoch;
         this.sender = sender;
         this.onClose = onClose;
         emitter.onCompletion(this::close);
@@ -75,7 +72,7 @@ final class StreamClient {
         enqueue(frame);
     }
 
-    /** Queues an event this client sees and has not had yet (events arrive in order of their numbers). */
+    /** Queues an event this client sees and has not had yet (events arrive in order of their log ids). */
     void offer(StreamEvent event) {
         synchronized (this) {
             if (event.seq() <= lastSeq) {
@@ -176,7 +173,7 @@ final class StreamClient {
         if (frame == null) {
             throw new IllegalStateException("queued an event this stream does not see");
         }
-        return frame.encoded(epoch + "-" + event.seq());
+        return frame.encoded(Long.toString(event.seq()));
     }
 
     /** Ends the stream (idempotent). */

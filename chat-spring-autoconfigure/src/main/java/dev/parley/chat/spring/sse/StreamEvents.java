@@ -22,6 +22,12 @@ public final class StreamEvents {
         this.views = views;
     }
 
+    /** The stream event of a change with its log id, or null when streams do not show it. */
+    @Nullable StreamEvent map(long id, ChatEvent event) {
+        StreamEvent e = map(event);
+        return e == null ? null : new StreamEvent(id, e.chatId(), e.admin(), e.visitor());
+    }
+
     /** The stream event of a change (sequence number 0), or null when streams do not show it. */
     @Nullable StreamEvent map(ChatEvent event) {
         if (event instanceof ChatEvent.ChatStarted e) {

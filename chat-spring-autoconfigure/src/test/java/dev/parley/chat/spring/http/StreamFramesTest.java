@@ -92,7 +92,7 @@ class StreamFramesTest extends ApiTestBase {
                     .findFirst().orElseThrow();
             String[] lines = frame.split("\n");
             assertThat(lines).hasSize(3);
-            assertThat(lines[0]).matches("id:[0-9a-z]+-[0-9]+");
+            assertThat(lines[0]).as("the event log id").matches("id:[1-9][0-9]*");
             assertThat(lines[1]).isEqualTo("event:message");
             assertThat(lines[2]).startsWith("data:{");
             JsonNode streamed = Api.JSON.readTree(lines[2].substring("data:".length()));

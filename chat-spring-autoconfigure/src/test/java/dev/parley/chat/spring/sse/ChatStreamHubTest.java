@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.chat.AdminPresence;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.event.ChatEvent;
+import dev.parley.chat.event.EventCodec;
+import dev.parley.chat.spring.cluster.EventHistory;
+import dev.parley.chat.spring.cluster.EventLogFeed;
+import dev.parley.chat.store.memory.InMemoryChatStore;
 import dev.parley.chat.spring.web.ChatViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,10 +51,16 @@ class ChatStreamHubTest {
             List<Long> out = new ArrayList<>();
             for (String line : all.split("\n")) {
                 if (line.startsWith("id:")) {
-                    out.add(Long.parseLong(line.substring(line.lastIndexOf('-') + 1)));
+                    out.add(Long.parseLong(line.substring(3)));
                 }
             }
             return out;
+        }
+
+        String text() {
+            synchronized (text) {
+                return text.toString();
+            }
         }
 
         String lastId() {
@@ -63,13 +73,34 @@ class ChatStreamHubTest {
         }
     }
 
-    private final ChatStreamHub hub = new ChatStreamHub(new ParleySseProperties(Duration.ofMinutes(1),
-            Duration.ofMinutes(30), Duration.ofSeconds(3), EVENTS + 10, EVENTS + 10, 200, 2),
-            new StreamEvents(new ChatViews(AdminDirectory.of(List.of()))));
+    private final InMemoryChatStore store = new InMemoryChatStore();
+    private final EventCodec codec = new EventCodec();
+    private final ChatStreamHub hub = hub(EVENTS + 10);
+    private final EventLogFeed feed = feedOf(hub);
+
+    private ChatStreamHub hub(int replayBufferSize) {
+        return new ChatStreamHub(new ParleySseProperties(Duration.ofMinutes(1), Duration.ofMinutes(30),
+                Duration.ofSeconds(3), EVENTS + 10, replayBufferSize, 200, 2),
+                new StreamEvents(new ChatViews(AdminDirectory.of(List.of()))),
+                new EventHistory(store.events()));
+    }
+
+    private EventLogFeed feedOf(ChatStreamHub h) {
+        EventLogFeed f = new EventLogFeed(store.events(), Duration.ofMinutes(1), 100);
+        f.subscribe(h);
+        return f;
+    }
 
     @AfterEach
     void stop() {
         hub.stop();
+    }
+
+    /** Writes presence events {@code from} to {@code to} to the log (in memory their ids are 1, 2, 3, …). */
+    private void log(int from, int to) {
+        for (int n = from; n <= to; n++) {
+            store.events().append(List.of(codec.draft(presence(n), Instant.EPOCH)));
+        }
     }
 
     private static ChatEvent presence(int n) {
@@ -84,24 +115,23 @@ class ChatStreamHubTest {
     @Test
     void streamsOpenedOrResumedBeforeTheDispatcherCaughtUpGetEachLaterEventOnceAndInOrder() {
         hub.start(false);
+        feed.poll();
         Recorded first = new Recorded();
         hub.open(Audience.admins(), null, first);
         Map<Recorded, Long> fresh = new LinkedHashMap<>();
         Map<Recorded, Long> resumed = new LinkedHashMap<>();
         for (int chunk = 0; chunk < EVENTS / 100; chunk++) {
-            for (int i = 0; i < 100; i++) {
-                hub.onEvent(presence(chunk * 100 + i));
-            }
-            // 100 events are numbered and not yet dispatched while these streams open
+            log(chunk * 100 + 1, chunk * 100 + 100);
+            feed.poll();
+            // 100 events are delivered to the hub and not yet dispatched while these streams open
             long numbered = (chunk + 1) * 100L;
             Recorded f = new Recorded();
             hub.open(Audience.admins(), null, f);
             fresh.put(f, numbered);
             if (chunk > 0) {
-                String epoch = first.lastId().substring(0, first.lastId().lastIndexOf('-'));
                 for (long after : new long[] {numbered - 150, numbered - 100, numbered - 1}) {
                     Recorded r = new Recorded();
-                    hub.open(Audience.admins(), epoch + "-" + after, r);
+                    hub.open(Audience.admins(), Long.toString(after), r);
                     resumed.put(r, after);
                 }
             }
@@ -121,17 +151,60 @@ class ChatStreamHubTest {
     }
 
     @Test
-    void publishingNeedsNoStreamAndNoRunningHub() {
-        Recorded late = new Recorded();
-
-        for (int i = 0; i < 5; i++) {
-            hub.onEvent(presence(i));
-        }
+    void eventsBeforeTheStreamOpenedAreNotSentToIt() {
+        log(1, 5);
+        feed.poll();
         hub.start();
+        Recorded late = new Recorded();
         hub.open(Audience.admins(), null, late);
-        hub.onEvent(presence(5));
+        log(6, 6);
+        feed.poll();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !late.seqs().isEmpty());
         assertThat(late.seqs()).containsExactly(6L);
+    }
+
+    @Test
+    void aClientResumesFromTheLogWhenTheBufferNoLongerHoldsItsEventsAndOnANodeStartedLater() {
+        ChatStreamHub small = hub(5);
+        try {
+            EventLogFeed smallFeed = feedOf(small);
+            log(1, 20);
+            smallFeed.poll();
+            small.start();
+            log(21, 50);
+            smallFeed.poll();
+            Recorded resumed = new Recorded();
+            small.open(Audience.admins(), "10", resumed);
+            log(51, 55);
+            smallFeed.poll();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.seqs().size() >= 45);
+            assertThat(resumed.seqs()).isEqualTo(range(11, 55));
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
+    void aClientOlderThanTheLogOrWithAnUnknownIdIsToldToResync() {
+        log(1, 3);
+        store.events().trim(Instant.EPOCH.plusSeconds(1));
+        feed.poll();
+        hub.start();
+        for (String lastId : new String[] {"1", "999", "abc-1", "-5"}) {
+            Recorded r = new Recorded();
+            hub.open(Audience.admins(), lastId, r);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> r.text().contains("event:resync"));
+            assertThat(r.lastId()).as(lastId).isEqualTo("3");
+        }
+        Recorded current = new Recorded();
+        hub.open(Audience.admins(), "3", current);
+        log(4, 4);
+        feed.poll();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !current.seqs().isEmpty());
+        assertThat(current.seqs()).containsExactly(4L);
+        assertThat(current.text()).doesNotContain("resync");
     }
 }

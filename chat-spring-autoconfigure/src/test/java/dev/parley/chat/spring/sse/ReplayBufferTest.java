@@ -1,6 +1,7 @@
 package dev.parley.chat.spring.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,34 +9,43 @@ class ReplayBufferTest {
 
     private final ReplayBuffer buffer = new ReplayBuffer(3);
 
-    private void append(int n) {
-        for (int i = 0; i < n; i++) {
-            buffer.append(new StreamEvent(0, 1, new StreamEvent.Frame("message", "x"), null));
+    private void append(long... ids) {
+        for (long id : ids) {
+            buffer.append(new StreamEvent(id, 1, new StreamEvent.Frame("message", "x"), null));
         }
     }
 
     @Test
-    void eventsAreNumberedAndWhatFollowedASequenceNumberIsReplayed() {
-        append(3);
+    void whatFollowedALogIdIsReplayedWhileKept() {
+        buffer.startAt(10);
+        append(12, 15, 40);
 
-        assertThat(buffer.last()).isEqualTo(3);
-        assertThat(buffer.after(1).orElseThrow()).extracting(StreamEvent::seq).containsExactly(2L, 3L);
-        assertThat(buffer.after(3).orElseThrow()).isEmpty();
+        assertThat(buffer.last()).isEqualTo(40);
+        assertThat(buffer.after(12).orElseThrow()).extracting(StreamEvent::seq).containsExactly(15L, 40L);
+        assertThat(buffer.after(13).orElseThrow()).extracting(StreamEvent::seq).containsExactly(15L, 40L);
+        assertThat(buffer.after(10).orElseThrow()).extracting(StreamEvent::seq).containsExactly(12L, 15L, 40L);
+        assertThat(buffer.after(40).orElseThrow()).isEmpty();
     }
 
     @Test
     void whatIsNoLongerKeptCannotBeReplayed() {
-        append(5);
+        buffer.startAt(0);
+        append(1, 2, 3, 4, 5);
 
         assertThat(buffer.after(2).orElseThrow()).extracting(StreamEvent::seq).containsExactly(3L, 4L, 5L);
+        assertThat(buffer.covers(1)).isFalse();
         assertThat(buffer.after(1)).isEmpty();
     }
 
     @Test
-    void unknownSequenceNumbersCannotBeReplayed() {
-        append(2);
+    void beforeTheStartNothingIsKnownAndAnIdAheadOfTheBufferHasNothingToReplay() {
+        assertThat(buffer.after(0)).isEmpty();
+        assertThat(buffer.covers(Long.MAX_VALUE - 1)).isFalse();
+        buffer.startAt(100);
+        append(101);
 
-        assertThat(buffer.after(7)).isEmpty();
-        assertThat(buffer.after(-1)).isEmpty();
+        assertThat(buffer.after(99)).isEmpty();
+        assertThat(buffer.after(150).orElseThrow()).isEmpty();
+        assertThat(catchThrowable(() -> append(101))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,7 +18,7 @@ class StreamClientTest {
     @Test
     void aClientWhoseBufferOverflowsIsDisconnected() {
         AtomicInteger closed = new AtomicInteger();
-        StreamClient client = new StreamClient(new SseEmitter(), Audience.admins(), 3, "e", sender,
+        StreamClient client = new StreamClient(new SseEmitter(), Audience.admins(), 3, sender,
                 c -> closed.incrementAndGet());
 
         for (int i = 0; i < 3; i++) {
@@ -34,7 +34,7 @@ class StreamClientTest {
 
     @Test
     void eventsAlreadyHadAndEventsOfOtherChatsAreNotQueued() {
-        StreamClient client = new StreamClient(new SseEmitter(), Audience.visitorOf(7), 2, "e", sender, c -> { });
+        StreamClient client = new StreamClient(new SseEmitter(), Audience.visitorOf(7), 2, sender, c -> { });
         client.hadUpTo(5);
 
         for (long seq = 3; seq <= 5; seq++) {
@@ -60,7 +60,8 @@ class StreamClientTest {
         ChatStreamHub hub = new ChatStreamHub(new ParleySseProperties(java.time.Duration.ofMinutes(1),
                 java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3), 16, 16, 10, 1),
                 new StreamEvents(new dev.parley.chat.spring.web.ChatViews(
-                        dev.parley.chat.admin.AdminDirectory.of(List.of()))));
+                        dev.parley.chat.admin.AdminDirectory.of(List.of()))),
+                new dev.parley.chat.spring.cluster.EventHistory(new dev.parley.chat.store.memory.InMemoryChatStore().events()));
         hub.start();
         hub.open(Audience.admins(), null);
         hub.open(Audience.visitorOf(7), null);
