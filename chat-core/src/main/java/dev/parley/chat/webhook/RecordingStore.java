@@ -19,6 +19,7 @@ import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
+import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -64,6 +65,20 @@ final class RecordingStore implements ChatStore {
             return ChatStore.super.appendMessage(sessionId, next);
         }
         return store.appendMessage(sessionId, next);
+    }
+
+    @Override
+    public Optional<Append> appendMessage(String sessionId, Function<Chat, Optional<Append>> next,
+            Function<Append, List<EventRecords.Draft>> events) {
+        if (recorder.anyWants(MESSAGE_CREATED, CHAT_UPDATED)) {
+            return ChatStore.super.appendMessage(sessionId, next, events);
+        }
+        return store.appendMessage(sessionId, next, events);
+    }
+
+    @Override
+    public EventRecords events() {
+        return store.events();
     }
 
     private final class Chats implements ChatRecords {
