@@ -3,8 +3,9 @@ package dev.parley.chat.spring.web;
 import java.time.Clock;
 
 /**
- * The rate limits of the public endpoints: chat starts per client address, and messages (and uploads) per session.
- * Counted in memory per application node.
+ * The rate limits of the public endpoints: chat starts per client address (IPv6 by /64), and messages (and uploads)
+ * per session. Counted in memory per application node. Callers count only real callers: a session id is checked
+ * (shape and existence) before a token is taken for it, so made-up ids never occupy a bucket.
  */
 public final class ParleyRateLimits {
 
@@ -21,19 +22,25 @@ public final class ParleyRateLimits {
                 properties.maxTrackedKeys(), clock);
     }
 
-    /** Counts a chat start from the client address; throws a {@link RateLimitedException} over the limit. */
+    /**
+     * Counts a chat start from the client address (IPv6 counted by its /64); throws a {@link RateLimitedException}
+     * over the limit.
+     */
     public void chatStart(String clientAddress) {
         if (!enabled) {
             return;
         }
-        long wait = chatStarts.tryTake(clientAddress);
+        long wait = chatStarts.tryTake(ClientAddresses.key(clientAddress));
         if (wait > 0) {
             throw new RateLimitedException("too many chats started from your address; try again in " + wait
                     + " seconds", wait);
         }
     }
 
-    /** Counts a message or upload of the session; throws a {@link RateLimitedException} over the limit. */
+    /**
+     * Counts a message or upload of an existing session (check it first); throws a {@link RateLimitedException}
+     * over the limit.
+     */
     public void message(String sessionId) {
         if (!enabled) {
             return;
