@@ -12,6 +12,7 @@ public final class ParleyRateLimits {
     private final boolean enabled;
     private final TokenBuckets chatStarts;
     private final TokenBuckets messages;
+    private final TokenBuckets uploadBytes;
 
     /** Creates the limits from the properties. */
     public ParleyRateLimits(ParleyWebProperties.RateLimit properties, Clock clock) {
@@ -20,6 +21,23 @@ public final class ParleyRateLimits {
                 properties.maxTrackedKeys(), clock);
         this.messages = new TokenBuckets(properties.messages().capacity(), properties.messages().refillPeriod(),
                 properties.maxTrackedKeys(), clock);
+        this.uploadBytes = new TokenBuckets(properties.uploadBytes().capacity().toBytes(),
+                properties.uploadBytes().refillPeriod(), properties.maxTrackedKeys(), clock);
+    }
+
+    /**
+     * Counts the bytes of an upload from the client address (IPv6 by /64); throws a {@link RateLimitedException}
+     * over the address's upload quota.
+     */
+    public void uploadBytes(String clientAddress, long bytes) {
+        if (!enabled) {
+            return;
+        }
+        long wait = uploadBytes.tryTake(ClientAddresses.key(clientAddress), Math.max(1, bytes));
+        if (wait > 0) {
+            throw new RateLimitedException("your address has uploaded too much recently; try again in " + wait
+                    + " seconds", wait);
+        }
     }
 
     /**

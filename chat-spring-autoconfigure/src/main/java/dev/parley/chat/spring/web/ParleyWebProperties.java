@@ -80,12 +80,22 @@ public record ParleyWebProperties(
      * @param messages       messages and uploads per chat session
      * @param maxTrackedKeys the most addresses and sessions tracked at once; only buckets that have refilled are
      *                       forgotten, and a new key over the bound is refused until one has
+     * @param uploadBytes    bytes uploaded per client address
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue ChatStarts chatStarts,
             @DefaultValue Messages messages,
-            @DefaultValue("10000") int maxTrackedKeys) {}
+            @DefaultValue("10000") int maxTrackedKeys,
+            @DefaultValue UploadBytes uploadBytes) {}
+
+    /**
+     * Bytes uploaded per client address (IPv6 by /64): a quota that refills evenly.
+     *
+     * @param capacity     bytes one address may upload at once
+     * @param refillPeriod time to regain the whole capacity
+     */
+    public record UploadBytes(@DefaultValue("100MB") DataSize capacity, @DefaultValue("1d") Duration refillPeriod) {}
 
     /** A token bucket: {@code capacity} requests at once, regained evenly over {@code refillPeriod}. */
     public interface Limit {

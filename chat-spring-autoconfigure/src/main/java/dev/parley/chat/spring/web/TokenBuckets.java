@@ -14,13 +14,13 @@ import java.util.Map;
  */
 final class TokenBuckets {
 
-    private final int capacity;
+    private final long capacity;
     private final int maxKeys;
     private final double tokensPerNano;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    TokenBuckets(int capacity, Duration refillPeriod, int maxKeys, Clock clock) {
+    TokenBuckets(long capacity, Duration refillPeriod, int maxKeys, Clock clock) {
         if (capacity < 1 || maxKeys < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
             throw new IllegalArgumentException("capacity, maxKeys and refillPeriod must be positive");
         }
@@ -31,7 +31,15 @@ final class TokenBuckets {
     }
 
     /** Takes one token for the key: answers 0 when granted, otherwise the whole seconds until one is available. */
-    synchronized long tryTake(String key) {
+    long tryTake(String key) {
+        return tryTake(key, 1);
+    }
+
+    /**
+     * Takes {@code amount} tokens for the key at once: answers 0 when granted, otherwise the whole seconds until
+     * they are available (an amount over the capacity is never granted).
+     */
+    synchronized long tryTake(String key, long amount) {
         long now = clock.millis() * 1_000_000L;
         Bucket b = buckets.get(key);
         if (b == null) {
@@ -46,11 +54,11 @@ final class TokenBuckets {
         }
         b.tokens = tokens(b, now);
         b.updatedNanos = now;
-        if (b.tokens >= 1) {
-            b.tokens -= 1;
+        if (b.tokens >= amount) {
+            b.tokens -= amount;
             return 0;
         }
-        return seconds((1 - b.tokens) / tokensPerNano);
+        return seconds((Math.min(amount, capacity) - b.tokens) / tokensPerNano);
     }
 
     /** How many keys are tracked now. */

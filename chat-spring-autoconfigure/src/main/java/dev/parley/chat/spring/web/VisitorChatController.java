@@ -86,9 +86,11 @@ final class VisitorChatController {
     /** Uploads a file to the chat of the session; attach it to a message with the answered url. */
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ApiResponse<StoredFile> upload(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) @Nullable String sessionId) throws IOException {
+            @RequestParam(required = false) @Nullable String sessionId, HttpServletRequest request)
+            throws IOException {
         String session = existingSession(sessionId);
         limits.message(session);
+        limits.uploadBytes(request.getRemoteAddr(), file.getSize());
         try (InputStream in = file.getInputStream()) {
             return ApiResponse.ok(uploads.upload(session, file.getOriginalFilename(), in));
         }

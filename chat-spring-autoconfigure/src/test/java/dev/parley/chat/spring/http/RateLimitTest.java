@@ -13,7 +13,10 @@ import org.springframework.test.context.TestPropertySource;
  * Rate limits count only real callers: made-up session ids are refused before they take a token. Messages refill
  * so slowly here that a limited visitor stays limited however long the machine takes.
  */
-@TestPropertySource(properties = "parley.web.rate-limit.messages.refill-period=100d")
+@TestPropertySource(properties = {
+        "parley.web.rate-limit.messages.refill-period=100d",
+        "parley.web.rate-limit.upload-bytes.capacity=1KB",
+        "parley.web.rate-limit.upload-bytes.refill-period=100d"})
 class RateLimitTest extends ApiTestBase {
 
     @Test
@@ -64,5 +67,27 @@ class RateLimitTest extends ApiTestBase {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void oneAddressUploadsNoMoreThanItsQuota() throws java.io.IOException {
+        byte[] png = UploadTest.png();
+        String address = freshAddress();
+        int accepted = 0;
+        Api.Response last = null;
+        for (int i = 0; i < 100 && (last == null || last.status() == 200); i++) {
+            String session = startChat(unique("Uploader"), "hi").get("sessionId").asString();
+            last = api.upload("/api/v1/chat/upload", Map.of("sessionId", session), "p.png", "image/png", png,
+                    "X-Forwarded-For", address);
+            accepted += last.status() == 200 ? 1 : 0;
+        }
+        String session = startChat(unique("Uploader"), "hi").get("sessionId").asString();
+        Api.Response elsewhere = api.upload("/api/v1/chat/upload", Map.of("sessionId", session), "p.png",
+                "image/png", png, "X-Forwarded-For", freshAddress());
+
+        assertThat(accepted).isEqualTo((int) (1024 / png.length));
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.errorMessage()).contains("uploaded too much");
+        assertThat(elsewhere.status()).isEqualTo(200);
     }
 }
