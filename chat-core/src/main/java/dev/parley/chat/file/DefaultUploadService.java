@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order: the session's chat must exist, not be CLOSED and be under its upload limit; the file name is sanitised;
  * at most limit + 1 bytes are read; the type is decided from the bytes, must be allowed and agree with the name's
- * extension, and the file must fit the storage quota of all uploads. Only then is the file stored, under a generated name, and recorded in a transaction that checks the
- * chat again; when recording fails the stored object is deleted. Nothing refused reaches the storage.
+ * extension, and the file must fit the storage quota of all uploads. Only then is the file stored, under a
+ * generated name, and recorded in a transaction that checks the chat again; when recording fails the stored object is deleted. Nothing refused reaches the storage.
  */
 public final class DefaultUploadService implements UploadService {
 

@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every failure of a Parley endpoint into the JSON envelope with the status of its {@link ErrorCode}: typed
- * errors of the core, unreadable input (400 with what to fix), oversized bodies and uploads (413) and unexpected errors (500
- * without internals). Requests that are not Parley's are left to the application's own error handling.
+ * errors of the core, unreadable input (400 with what to fix), oversized bodies and uploads (413) and unexpected
+ * errors (500 without internals). Requests that are not Parley's are left to the application's own error handling.
  */
 final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
 
