@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order: the session's chat must exist, not be CLOSED and be under its upload limit; the file name is sanitised;
  * at most limit + 1 bytes are read; the type is decided from the bytes, must be allowed and agree with the name's
- * extension. Only then is the file stored, under a generated name, and recorded in a transaction that checks the
- * chat again; when recording fails the stored object is deleted. Nothing refused reaches the storage.
+ * extension, and the file must fit the storage quota of all uploads. Only then is the file stored, under a
+ * generated name, and recorded in a transaction that checks the chat again; when recording fails the stored object is deleted. Nothing refused reaches the storage.
  */
 public final class DefaultUploadService implements UploadService {
 
@@ -58,6 +58,12 @@ public final class DefaultUploadService implements UploadService {
                     + policy.allowedTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
         }
         String fileName = FileNames.agreeing(sanitized, type);
+        long used = store.files().totalBytes();
+        if (used + bytes.length > policy.maxTotalBytes()) {
+            log.warn("Upload refused: the uploads hold {} of their {} bytes quota", used, policy.maxTotalBytes());
+            throw new ParleyException(ErrorCode.TOO_LARGE, "the uploads of this service have reached their storage"
+                    + " quota; try again later or send the file another way");
+        }
         StoredFile stored = storage.store(new FileToStore(chatId, names.generate(type), fileName, type, bytes));
         StoredFile answer = new StoredFile(stored.url(), stored.publicId(), fileName, bytes.length, type.mimeType());
         try {

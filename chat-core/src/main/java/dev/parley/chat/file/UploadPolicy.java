@@ -10,14 +10,24 @@ import java.util.Set;
  *                          it is checked)
  * @param allowedTypes      the types accepted (default all of {@link FileType}); an empty set turns uploads off
  * @param maxUploadsPerChat how many files one chat may upload (default 20)
+ * @param maxTotalBytes     the storage quota of all uploads together, in bytes (default 10 GiB); over it uploads
+ *                          are refused (TOO_LARGE) until files are removed
  */
-public record UploadPolicy(long maxBytes, Set<FileType> allowedTypes, int maxUploadsPerChat) {
+public record UploadPolicy(long maxBytes, Set<FileType> allowedTypes, int maxUploadsPerChat, long maxTotalBytes) {
+
+    /** The default storage quota of all uploads together: 10 GiB. */
+    public static final long DEFAULT_MAX_TOTAL_BYTES = 10L * 1024 * 1024 * 1024;
 
     /** The largest {@link #maxBytes()} a policy may set: 1 GiB. */
     public static final long MAX_BYTES_LIMIT = 1024L * 1024 * 1024;
 
     /** 5 MB, every type, 20 uploads per chat. */
     public static final UploadPolicy DEFAULT = new UploadPolicy(5L * 1024 * 1024, EnumSet.allOf(FileType.class), 20);
+
+    /** A policy with the default storage quota. */
+    public UploadPolicy(long maxBytes, Set<FileType> allowedTypes, int maxUploadsPerChat) {
+        this(maxBytes, allowedTypes, maxUploadsPerChat, DEFAULT_MAX_TOTAL_BYTES);
+    }
 
     /** Checks the bounds and copies the set. */
     public UploadPolicy {
@@ -28,21 +38,29 @@ public record UploadPolicy(long maxBytes, Set<FileType> allowedTypes, int maxUpl
         if (maxUploadsPerChat < 1) {
             throw new IllegalArgumentException("maxUploadsPerChat must be positive");
         }
+        if (maxTotalBytes < 1) {
+            throw new IllegalArgumentException("maxTotalBytes must be positive");
+        }
         allowedTypes = allowedTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedTypes));
     }
 
     /** This policy with another size limit. */
     public UploadPolicy withMaxBytes(long value) {
-        return new UploadPolicy(value, allowedTypes, maxUploadsPerChat);
+        return new UploadPolicy(value, allowedTypes, maxUploadsPerChat, maxTotalBytes);
     }
 
     /** This policy with another allow-list. */
     public UploadPolicy withAllowedTypes(Set<FileType> value) {
-        return new UploadPolicy(maxBytes, value, maxUploadsPerChat);
+        return new UploadPolicy(maxBytes, value, maxUploadsPerChat, maxTotalBytes);
     }
 
     /** This policy with another per-chat upload limit. */
     public UploadPolicy withMaxUploadsPerChat(int value) {
-        return new UploadPolicy(maxBytes, allowedTypes, value);
+        return new UploadPolicy(maxBytes, allowedTypes, value, maxTotalBytes);
+    }
+
+    /** This policy with another storage quota. */
+    public UploadPolicy withMaxTotalBytes(long value) {
+        return new UploadPolicy(maxBytes, allowedTypes, maxUploadsPerChat, value);
     }
 }

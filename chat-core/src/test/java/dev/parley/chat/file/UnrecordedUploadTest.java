@@ -73,6 +73,21 @@ class UnrecordedUploadTest {
                 public long countByChat(long chatId) {
                     return files.countByChat(chatId);
                 }
+
+                @Override
+                public long totalBytes() {
+                    return files.totalBytes();
+                }
+
+                @Override
+                public java.util.List<UploadedFile> findUnattachedBefore(java.time.Instant before, int limit) {
+                    return files.findUnattachedBefore(before, limit);
+                }
+
+                @Override
+                public boolean deleteIfUnattached(long id) {
+                    return files.deleteIfUnattached(id);
+                }
             };
         }
 

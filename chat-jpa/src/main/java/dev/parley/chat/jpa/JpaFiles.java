@@ -4,6 +4,8 @@ import dev.parley.chat.UploadedFile;
 import dev.parley.chat.jpa.entity.ChatEntity;
 import dev.parley.chat.jpa.entity.UploadedFileEntity;
 import dev.parley.chat.store.FileRecords;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 final class JpaFiles implements FileRecords {
@@ -36,4 +38,28 @@ final class JpaFiles implements FileRecords {
         return tx.call(t -> t.em.createQuery("select count(f) from ParleyUploadedFile f where f.chatId = :chat",
                 Long.class).setParameter("chat", chatId).getSingleResult());
     }
+
+    @Override
+    public long totalBytes() {
+        return tx.call(t -> t.em.createQuery("select coalesce(sum(f.fileSize), 0) from ParleyUploadedFile f",
+                Long.class).getSingleResult());
+    }
+
+    @Override
+    public List<UploadedFile> findUnattachedBefore(Instant before, int limit) {
+        return tx.call(t -> t.em.createQuery("select f from ParleyUploadedFile f where f.createdAt < :before"
+                        + " and not exists (" + REFERENCE + ") order by f.createdAt, f.id", UploadedFileEntity.class)
+                .setParameter("before", before).setMaxResults(limit).getResultStream()
+                .map(UploadedFileEntity::toRecord).toList());
+    }
+
+    @Override
+    public boolean deleteIfUnattached(long id) {
+        return tx.call(t -> t.em.createQuery("delete from ParleyUploadedFile f where f.id = :id"
+                + " and not exists (" + REFERENCE + ")").setParameter("id", id).executeUpdate() == 1);
+    }
+
+    /** A message of the file's chat that references it. */
+    private static final String REFERENCE =
+            "select m.id from ParleyMessage m where m.chatId = f.chatId and m.fileUrl = f.url";
 }

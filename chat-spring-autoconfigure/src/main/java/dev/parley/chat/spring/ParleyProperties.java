@@ -59,7 +59,8 @@ public record ParleyProperties(
 
     /** The upload policy built from these properties. */
     public UploadPolicy toUploadPolicy() {
-        return new UploadPolicy(uploads.maxFileSize().toBytes(), uploads.allowedTypes(), uploads.maxPerChat());
+        return new UploadPolicy(uploads.maxFileSize().toBytes(), uploads.allowedTypes(), uploads.maxPerChat(),
+                uploads.maxTotalSize().toBytes());
     }
 
     /** The admins listed in these properties. */
@@ -122,11 +123,13 @@ public record ParleyProperties(
      * @param maxFileSize  the largest file; the servlet multipart limits follow it unless set explicitly
      * @param allowedTypes the accepted types, among JPEG, PNG, GIF, WEBP, PDF, DOC and DOCX
      * @param maxPerChat   how many files one chat may upload
+     * @param maxTotalSize the storage quota of all uploads together; over it uploads are refused (413 TOO_LARGE)
      */
     public record Uploads(
             @DefaultValue("5MB") DataSize maxFileSize,
             @DefaultValue({"JPEG", "PNG", "GIF", "WEBP", "PDF", "DOC", "DOCX"}) Set<FileType> allowedTypes,
-            @DefaultValue("20") int maxPerChat) {}
+            @DefaultValue("20") int maxPerChat,
+            @DefaultValue("10GB") DataSize maxTotalSize) {}
 
     /**
      * One admin of the application (used when there is no AdminDirectory bean).

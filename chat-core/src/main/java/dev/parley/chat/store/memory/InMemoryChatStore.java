@@ -24,7 +24,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryArticles articles = new MemoryArticles(tx);
     private final MemoryPresence presence = new MemoryPresence(tx);
     private final MemoryOutbox outbox = new MemoryOutbox(tx, chats);
-    private final MemoryFiles files = new MemoryFiles(tx);
+    private final MemoryFiles files = new MemoryFiles(tx, messages);
     private final MemoryHours hours = new MemoryHours(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
     private final MemoryWebhooks webhooks = new MemoryWebhooks(tx);

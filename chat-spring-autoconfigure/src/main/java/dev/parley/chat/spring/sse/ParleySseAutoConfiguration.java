@@ -4,6 +4,10 @@ import dev.parley.Parley;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.web.ChatViews;
+import dev.parley.chat.spring.web.ParleyWebProperties;
+import dev.parley.chat.spring.web.StreamLimits;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +33,14 @@ class ParleySseAutoConfiguration {
     }
 
     @Bean
-    ChatStreamController parleyChatStreamController(ChatStreamHub hub, ChatService chats) {
-        return new ChatStreamController(hub, chats);
+    @ConditionalOnMissingBean
+    StreamLimits parleyStreamLimits(ParleyWebProperties web, ParleySseProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new StreamLimits(web.streams(), properties.maxClients(), clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    ChatStreamController parleyChatStreamController(ChatStreamHub hub, ChatService chats, StreamLimits limits) {
+        return new ChatStreamController(hub, chats, limits);
     }
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -41,6 +42,23 @@ final class InputErrors {
         }
         return field.isEmpty() ? "the request body could not be read"
                 : "field '" + field + "' could not be read";
+    }
+
+    /** What is too large about a body that could not be read, or null when it was not a limit. */
+    static @Nullable String tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException b) {
+                return b.getMessage();
+            }
+            if (t instanceof StreamConstraintsException c) {
+                String reason = c.getOriginalMessage().replaceAll(", from `StreamReadConstraints[^`]*`", "");
+                return "the request body is over a limit of Parley's JSON input: " + reason;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     static String parameterType(MethodArgumentTypeMismatchException e) {

@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every failure of a Parley endpoint into the JSON envelope with the status of its {@link ErrorCode}: typed
- * errors of the core, unreadable input (400 with what to fix), oversized uploads (413) and unexpected errors (500
- * without internals). Requests that are not Parley's are left to the application's own error handling.
+ * errors of the core, unreadable input (400 with what to fix), oversized bodies and uploads (413) and unexpected
+ * errors (500 without internals). Requests that are not Parley's are left to the application's own error handling.
  */
 final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
 
@@ -91,7 +91,13 @@ final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
                 response.setHeader(HttpHeaders.ALLOW, String.join(", ",
                         m.getSupportedHttpMethods().stream().map(Object::toString).toList()));
             }
+            if (failure.status == 413) {
+                response.setHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not read
+            }
             json.writeValue(response.getOutputStream(), ApiResponse.failure(failure.code, failure.message));
+            if (failure.status == 413) {
+                response.flushBuffer(); // answer now, before the server drains what the client still sends
+            }
         } catch (IOException | RuntimeException e) {
             log.debug("Could not write the error answer for {}", request.getRequestURI(), e);
         }
@@ -114,6 +120,10 @@ final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
     private Failure classify(HttpServletRequest request, Exception ex) {
         if (ex instanceof ParleyException p) {
             return new Failure(status(p.code()), p.code().name(), p.getMessage());
+        }
+        String tooLarge = InputErrors.tooLarge(ex);
+        if (tooLarge != null) {
+            return new Failure(413, ErrorCode.TOO_LARGE.name(), tooLarge);
         }
         if (ex instanceof HttpMessageNotReadableException e) {
             return invalid(InputErrors.unreadableBody(e));

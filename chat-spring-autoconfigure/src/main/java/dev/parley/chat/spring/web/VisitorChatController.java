@@ -1,8 +1,9 @@
 package dev.parley.chat.spring.web;
 
 import dev.parley.chat.ChatService;
-import dev.parley.chat.ParleyException;
+import dev.parley.chat.MessageCursor;
 import dev.parley.chat.PostedMessage;
+import dev.parley.chat.SessionIds;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.Transcript;
 import dev.parley.chat.VisitorMessage;
@@ -59,8 +60,9 @@ final class VisitorChatController {
     ApiResponse<Posted> post(@RequestBody ChatRequest body, HttpServletRequest request) {
         PostedMessage posted;
         if (body.continues()) {
-            limits.message(body.sessionId());
-            posted = chats.postVisitorMessage(new VisitorMessage(body.sessionId(), body.message(),
+            String session = existingSession(body.sessionId());
+            limits.message(session);
+            posted = chats.postVisitorMessage(new VisitorMessage(session, body.message(),
                     body.messageType(), body.attachment()));
         } else {
             limits.chatStart(request.getRemoteAddr());
@@ -84,14 +86,24 @@ final class VisitorChatController {
     /** Uploads a file to the chat of the session; attach it to a message with the answered url. */
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ApiResponse<StoredFile> upload(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) @Nullable String sessionId) throws IOException {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw ParleyException.invalid("sessionId is required");
-        }
-        limits.message(sessionId);
+            @RequestParam(required = false) @Nullable String sessionId, HttpServletRequest request)
+            throws IOException {
+        String session = existingSession(sessionId);
+        limits.message(session);
+        limits.uploadBytes(request.getRemoteAddr(), file.getSize());
         try (InputStream in = file.getInputStream()) {
-            return ApiResponse.ok(uploads.upload(sessionId, file.getOriginalFilename(), in));
+            return ApiResponse.ok(uploads.upload(session, file.getOriginalFilename(), in));
         }
+    }
+
+    /**
+     * The session id of an existing chat: 400 when blank, 404 when it cannot be or is not one. Checked before a
+     * rate-limit token is taken, so only real callers are counted.
+     */
+    private String existingSession(@Nullable String sessionId) {
+        String session = SessionIds.require(sessionId);
+        chats.readChat(session, new MessageCursor.AfterId(Long.MAX_VALUE)); // 404 for an unknown id, reads no text
+        return session;
     }
 
     /** Rates the visitor's resolved or closed chat. */

@@ -250,14 +250,15 @@ class VisitorApiTest extends ApiTestBase {
         String session = startChat(unique("Chatty"), "hi").get("sessionId").asString();
         int accepted = 0;
         Api.Response last = null;
-        for (int i = 0; i < 31; i++) {
+        for (int i = 0; i < 100 && (last == null || last.status() == 200); i++) {
             last = api.post("/api/v1/chat", Map.of("sessionId", session, "message", "msg " + i));
             if (last.status() == 200) {
                 accepted++;
             }
         }
 
-        assertThat(accepted).isEqualTo(30);
+        // 30 at once, plus what a slow machine regained meanwhile (one every two seconds)
+        assertThat(accepted).isBetween(30, 40);
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.errorCode()).isEqualTo("RATE_LIMITED");
     }

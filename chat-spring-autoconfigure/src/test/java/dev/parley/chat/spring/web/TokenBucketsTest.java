@@ -33,12 +33,29 @@ class TokenBucketsTest {
     }
 
     @Test
-    void theLeastRecentlyUsedKeysAreForgottenBeyondTheLimit() {
-        buckets.tryTake("a");
+    void aFloodOfNewKeysNeverResetsAKeyThatIsLimited() {
+        TokenBuckets limited = new TokenBuckets(2, Duration.ofMinutes(1), 100, clock);
+        limited.tryTake("visitor");
+        limited.tryTake("visitor");
+
+        for (int i = 0; i < 10_000; i++) {
+            limited.tryTake("junk-" + i);
+        }
+
+        assertThat(limited.tryTake("visitor")).isPositive();
+        assertThat(limited.trackedKeys()).isEqualTo(100);
+    }
+
+    @Test
+    void aNewKeyOverTheBoundIsRefusedUntilABucketHasRefilled() {
         buckets.tryTake("a");
         buckets.tryTake("b");
-        buckets.tryTake("c");
 
-        assertThat(buckets.tryTake("a")).isZero();
+        assertThat(buckets.tryTake("c")).isEqualTo(30);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(buckets.tryTake("c")).isZero();
+        assertThat(buckets.trackedKeys()).isEqualTo(1); // a and b had refilled and were forgotten
     }
 }
