@@ -4,6 +4,8 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.canned.CannedResponses;
+import dev.parley.chat.canned.DefaultCannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
@@ -50,6 +52,7 @@ public final class Parley implements AutoCloseable {
     private final AnalyticsCalculator analytics;
     private final DepartmentService departments;
     private final BusinessHoursService businessHours;
+    private final CannedResponses cannedResponses;
     private final KnowledgeBase knowledgeBase;
     private final UploadService uploads;
     private final FileStorage fileStorage;
@@ -69,6 +72,7 @@ public final class Parley implements AutoCloseable {
         this.knowledgeBase = a.knowledgeBase;
         this.uploads = a.uploads;
         this.outbox = a.outbox;
+        this.cannedResponses = new DefaultCannedResponses(store, b.admins, b.clock, settings.maxMessageLength());
     }
 
     /** A builder with the documented defaults. */
@@ -99,6 +103,11 @@ public final class Parley implements AutoCloseable {
     /** Business hours per department. */
     public BusinessHoursService businessHours() {
         return businessHours;
+    }
+
+    /** Canned responses. */
+    public CannedResponses cannedResponses() {
+        return cannedResponses;
     }
 
     /** The knowledge base. */

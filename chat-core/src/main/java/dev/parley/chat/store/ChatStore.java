@@ -45,6 +45,9 @@ public interface ChatStore {
     /** Business hours of the departments. */
     HoursRecords hours();
 
+    /** Canned responses. */
+    CannedResponseRecords cannedResponses();
+
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
 

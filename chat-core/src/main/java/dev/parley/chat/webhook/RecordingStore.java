@@ -16,6 +16,7 @@ import dev.parley.chat.Sender;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ArticleRecords;
+import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
@@ -249,5 +250,15 @@ final class RecordingStore implements ChatStore {
     @Override
     public WebhookRecords webhooks() {
         return store.webhooks();
+    }
+
+    @Override
+    public CannedResponseRecords cannedResponses() {
+        return store.cannedResponses();
+    }
+
+    @Override
+    public dev.parley.chat.store.EventRecords events() {
+        return store.events();
     }
 }

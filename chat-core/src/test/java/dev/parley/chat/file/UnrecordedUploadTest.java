@@ -9,6 +9,7 @@ import dev.parley.chat.UploadedFile;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
+import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.FileRecords;
@@ -119,6 +120,11 @@ class UnrecordedUploadTest {
         @Override
         public HoursRecords hours() {
             return delegate.hours();
+        }
+
+        @Override
+        public CannedResponseRecords cannedResponses() {
+            return delegate.cannedResponses();
         }
 
         @Override

@@ -14,6 +14,7 @@ import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
@@ -60,6 +61,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final JpaArticles articles;
     private final JpaPresence presence;
     private final JpaHours hours;
+    private final JpaCannedResponses canned;
     private final JpaOutbox outbox;
     private final JpaFiles files;
     private final JpaAnalytics analytics;
@@ -104,6 +106,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.articles = new JpaArticles(tx, tables);
         this.presence = new JpaPresence(tx, tables);
         this.hours = new JpaHours(tx, tables);
+        this.canned = new JpaCannedResponses(tx, tables);
         this.outbox = new JpaOutbox(tx, tables);
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
@@ -235,6 +238,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public HoursRecords hours() {
         return hours;
+    }
+
+    @Override
+    public CannedResponseRecords cannedResponses() {
+        return canned;
     }
 
     @Override

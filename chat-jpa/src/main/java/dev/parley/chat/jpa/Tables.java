@@ -17,6 +17,7 @@ final class Tables {
     final String rollup;
     final String rollupZone;
     final String hours;
+    final String cannedResponse;
 
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
@@ -28,6 +29,7 @@ final class Tables {
         this.rollup = qualifier + prefix + "chat_rollup";
         this.rollupZone = qualifier + prefix + "chat_rollup_zone";
         this.hours = qualifier + prefix + "business_hours";
+        this.cannedResponse = qualifier + prefix + "canned_response";
     }
 
     boolean postgres() {

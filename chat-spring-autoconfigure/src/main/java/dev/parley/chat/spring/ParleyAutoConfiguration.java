@@ -6,6 +6,7 @@ import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.canned.CannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
@@ -179,6 +180,12 @@ class ParleyAutoConfiguration {
     @ConditionalOnMissingBean
     BusinessHoursService parleyBusinessHoursService(Parley parley) {
         return parley.businessHours();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CannedResponses parleyCannedResponses(Parley parley) {
+        return parley.cannedResponses();
     }
 
     @Bean

@@ -132,6 +132,13 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class CannedResponses extends CannedResponsesContract {
+        CannedResponses() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class KnowledgeBase extends KnowledgeBaseContract {
         KnowledgeBase() {
             super(AbstractChatStoreContractTest.this);

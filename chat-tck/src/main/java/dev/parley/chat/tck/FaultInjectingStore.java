@@ -7,6 +7,7 @@ import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
 import dev.parley.chat.store.OutboxRecords;
@@ -99,6 +100,11 @@ public final class FaultInjectingStore implements ChatStore {
     @Override
     public HoursRecords hours() {
         return wrap(HoursRecords.class, "hours", delegate.hours());
+    }
+
+    @Override
+    public CannedResponseRecords cannedResponses() {
+        return wrap(CannedResponseRecords.class, "cannedResponses", delegate.cannedResponses());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.parley.chat.store.memory;
 
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.ArticleRecords;
+import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
@@ -26,6 +27,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryOutbox outbox = new MemoryOutbox(tx, chats);
     private final MemoryFiles files = new MemoryFiles(tx, messages);
     private final MemoryHours hours = new MemoryHours(tx);
+    private final MemoryCannedResponses canned = new MemoryCannedResponses(tx);
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
     private final MemoryWebhooks webhooks = new MemoryWebhooks(tx);
     private final MemoryEvents events = new MemoryEvents(tx);
@@ -88,5 +90,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public EventRecords events() {
         return events;
+    }
+
+    @Override
+    public CannedResponseRecords cannedResponses() {
+        return canned;
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.canned.CannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.file.UploadPolicy;
@@ -79,6 +80,11 @@ class ParleyWebAutoConfiguration {
     @Bean
     HoursController.Admin parleyAdminHoursController(BusinessHoursService hours) {
         return new HoursController.Admin(hours);
+    }
+
+    @Bean
+    CannedResponsesController parleyCannedResponsesController(CannedResponses canned) {
+        return new CannedResponsesController(canned);
     }
 
     @Bean
