@@ -256,9 +256,4 @@ final class RecordingStore implements ChatStore {
     public CannedResponseRecords cannedResponses() {
         return store.cannedResponses();
     }
-
-    @Override
-    public dev.parley.chat.store.EventRecords events() {
-        return store.events();
-    }
 }
