@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiFuzzTest {
 
-    static final int TRIES = 2_000;
+    static final int TRIES = 10_000;
     static final String SECRET = TestTokens.randomSecret();
     static final String OTHER_SECRET = TestTokens.randomSecret();
 
