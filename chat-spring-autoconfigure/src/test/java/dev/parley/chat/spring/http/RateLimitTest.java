@@ -29,10 +29,11 @@ class RateLimitTest extends ApiTestBase {
                 .isEqualTo(429);
         SessionIds ids = new SessionIds();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Api junkClient = new Api(port); // one client (its HttpClient is thread-safe): a client each leaks descriptors
 
         IntStream.range(0, 10_000).parallel().forEach(i -> {
             String junk = i % 2 == 0 ? ids.next() : "junk-" + i;
-            int status = new Api(port).post("/api/v1/chat", Map.of("sessionId", junk, "message", "x")).status();
+            int status = junkClient.post("/api/v1/chat", Map.of("sessionId", junk, "message", "x")).status();
             statuses.merge(status, 1, Integer::sum);
         });
 
