@@ -65,10 +65,11 @@ class ParleyClusterAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        PostgresWakeUps parleyPostgresWakeUps(Parley parley, EventLogFeed feed,
+        PostgresWakeUps parleyPostgresWakeUps(ObjectProvider<JpaChatStore> store, EventLogFeed feed,
                 ObjectProvider<DataSource> dataSource, ParleyClusterProperties properties) {
-            boolean postgres = parley.store() instanceof JpaChatStore jpa
-                    && jpa.databaseKind() == DatabaseKind.POSTGRESQL;
+            // the JPA store bean itself: the primary ChatStore may wrap it (webhooks)
+            JpaChatStore jpa = store.getIfUnique();
+            boolean postgres = jpa != null && jpa.databaseKind() == DatabaseKind.POSTGRESQL;
             DataSource ds = dataSource.getIfUnique();
             return new PostgresWakeUps(feed, ds, postgres && ds != null ? ListenTarget.of(ds, properties) : null,
                     properties);

@@ -78,7 +78,7 @@ class ClusterTest {
                         "--server.forward-headers-strategy=native",
                         "--spring.main.banner-mode=off");
         NODES.add(context);
-        assertThat(context.getBean(JpaChatStore.class)).isNotNull();
+        assertThat(context.getBean(JpaChatStore.class).databaseKind().name()).isEqualTo("POSTGRESQL");
         return context;
     }
 
