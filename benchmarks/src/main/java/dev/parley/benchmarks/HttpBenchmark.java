@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -143,7 +144,12 @@ final class HttpBenchmark {
         p.put("parley.admins[0].role", "agent");
         p.put("parley.security.jwt-secret", secret);
         p.put("parley.web.rate-limit.enabled", "false");
-        p.put("parley.sse.max-clients", String.valueOf(2 * options.sseClients() + 50));
+        String streams = String.valueOf(2 * options.sseClients() + 50);
+        p.put("parley.sse.max-clients", streams);
+        // one admin and one client address hold every stream of the benchmark: lift the per-caller stream limits
+        for (String limit : List.of("per-session", "per-address", "admin-streams", "per-admin", "opens.capacity")) {
+            p.put("parley.web.streams." + limit, streams);
+        }
         return new SpringApplicationBuilder(BenchApp.class).web(WebApplicationType.SERVLET).properties(p)
                 .initializers(c -> {
                     c.getBeanFactory().registerSingleton("dataSource", db.dataSource());
