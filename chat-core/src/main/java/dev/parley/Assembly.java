@@ -6,6 +6,8 @@ import dev.parley.chat.SessionIds;
 import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.analytics.CachingAnalyticsCalculator;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
+import dev.parley.chat.assignment.AssignmentService;
+import dev.parley.chat.assignment.DefaultAssignmentService;
 import dev.parley.chat.conversation.DefaultAgentAvailability;
 import dev.parley.chat.conversation.DefaultChatService;
 import dev.parley.chat.department.BusinessHoursService;
@@ -42,6 +44,7 @@ final class Assembly {
     final KnowledgeBase knowledgeBase;
     final UploadService uploads;
     final Outbox outbox;
+    final AssignmentService assignment;
 
     Assembly(Parley.Builder b, FileStorage fileStorage) {
         ChatStore store = b.store;
@@ -52,6 +55,10 @@ final class Assembly {
                 settings.offlineBatchWindow());
         this.presence = or(b.presence, () -> new DefaultPresenceTracker(store, b.admins, clock,
                 settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events));
+        DefaultAssignmentService queues = new DefaultAssignmentService(store, b.admins, presence, events, clock,
+                b.assignment);
+        events.subscribeLast(queues);
+        this.assignment = queues;
         this.chats = new DefaultChatService(store, settings, clock, b.admins, presence, recorder, events,
                 new SessionIds());
         this.analytics = or(b.analytics, () -> defaultAnalytics(store, settings, clock));

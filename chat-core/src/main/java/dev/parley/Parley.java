@@ -4,6 +4,8 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.assignment.AssignmentService;
+import dev.parley.chat.assignment.AssignmentSettings;
 import dev.parley.chat.canned.CannedResponses;
 import dev.parley.chat.canned.DefaultCannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
@@ -57,6 +59,7 @@ public final class Parley implements AutoCloseable {
     private final UploadService uploads;
     private final FileStorage fileStorage;
     private final Outbox outbox;
+    private final AssignmentService assignment;
 
     private Parley(Builder b) {
         this.store = b.store;
@@ -72,6 +75,7 @@ public final class Parley implements AutoCloseable {
         this.knowledgeBase = a.knowledgeBase;
         this.uploads = a.uploads;
         this.outbox = a.outbox;
+        this.assignment = a.assignment;
         this.cannedResponses = new DefaultCannedResponses(store, b.admins, b.clock, settings.maxMessageLength());
     }
 
@@ -130,6 +134,11 @@ public final class Parley implements AutoCloseable {
         return outbox;
     }
 
+    /** Automatic assignment: queues, modes and capacities. */
+    public AssignmentService assignment() {
+        return assignment;
+    }
+
     /** The store in use. */
     public ChatStore store() {
         return store;
@@ -170,6 +179,7 @@ public final class Parley implements AutoCloseable {
         NotificationPort notificationPort = new LoggingNotifier();
         @Nullable FileStorage fileStorage;
         UploadPolicy uploadPolicy = UploadPolicy.DEFAULT;
+        AssignmentSettings assignment = AssignmentSettings.DEFAULTS;
         final List<ChatEventListener> listeners = new ArrayList<>();
         boolean seed = true;
         String nodeName = "parley-" + UUID.randomUUID().toString().substring(0, 8);
@@ -221,6 +231,12 @@ public final class Parley implements AutoCloseable {
         /** Which uploads are accepted (default {@link UploadPolicy#DEFAULT}). */
         public Builder uploadPolicy(UploadPolicy value) {
             uploadPolicy = Objects.requireNonNull(value, "uploadPolicy");
+            return this;
+        }
+
+        /** Automatic assignment's settings (default {@link AssignmentSettings#DEFAULTS}). */
+        public Builder assignment(AssignmentSettings value) {
+            assignment = Objects.requireNonNull(value, "assignment");
             return this;
         }
 

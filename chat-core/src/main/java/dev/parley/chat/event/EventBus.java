@@ -19,6 +19,7 @@ public final class EventBus {
     private static final Logger log = LoggerFactory.getLogger(EventBus.class);
 
     private final List<ChatEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ChatEventListener> trailing = new CopyOnWriteArrayList<>();
     private final EventCodec codec = new EventCodec();
     private final Clock clock;
 
@@ -37,9 +38,18 @@ public final class EventBus {
         listeners.add(listener);
     }
 
+    /**
+     * Adds a listener that gets each published batch after every other listener got all of it: for a listener whose
+     * work publishes further events, which must reach the others after the events that caused them.
+     */
+    public void subscribeLast(ChatEventListener listener) {
+        trailing.add(listener);
+    }
+
     /** Removes a listener. */
     public void unsubscribe(ChatEventListener listener) {
         listeners.remove(listener);
+        trailing.remove(listener);
     }
 
     /**
@@ -82,8 +92,13 @@ public final class EventBus {
 
     /** Publishes the events, in order, to every listener of this node (without recording them). */
     public void publish(List<? extends ChatEvent> events) {
+        deliver(events, listeners);
+        deliver(events, trailing);
+    }
+
+    private static void deliver(List<? extends ChatEvent> events, List<ChatEventListener> to) {
         for (ChatEvent event : events) {
-            for (ChatEventListener listener : listeners) {
+            for (ChatEventListener listener : to) {
                 try {
                     listener.onEvent(event);
                 } catch (RuntimeException e) {

@@ -48,6 +48,9 @@ public interface ChatStore {
     /** Canned responses. */
     CannedResponseRecords cannedResponses();
 
+    /** Automatic assignment: department modes, admin capacities and the queue. */
+    AssignmentRecords assignment();
+
     /** Aggregates for the analytics report, computed where the data is. */
     AnalyticsQueries analytics();
 

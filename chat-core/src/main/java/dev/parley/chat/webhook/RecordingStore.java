@@ -16,6 +16,7 @@ import dev.parley.chat.Sender;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ArticleRecords;
+import dev.parley.chat.store.AssignmentRecords;
 import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
@@ -255,5 +256,10 @@ final class RecordingStore implements ChatStore {
     @Override
     public CannedResponseRecords cannedResponses() {
         return store.cannedResponses();
+    }
+
+    @Override
+    public AssignmentRecords assignment() {
+        return store.assignment();
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.chat.UploadedFile;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.ChatRecords;
+import dev.parley.chat.store.AssignmentRecords;
 import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
@@ -125,6 +126,11 @@ class UnrecordedUploadTest {
         @Override
         public CannedResponseRecords cannedResponses() {
             return delegate.cannedResponses();
+        }
+
+        @Override
+        public AssignmentRecords assignment() {
+            return delegate.assignment();
         }
 
         @Override

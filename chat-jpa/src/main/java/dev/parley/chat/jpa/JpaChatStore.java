@@ -9,6 +9,7 @@ import dev.parley.chat.jpa.schema.TablePrefixNamingStrategy;
 import dev.parley.chat.store.AnalyticsQueries;
 import dev.parley.chat.store.Append;
 import dev.parley.chat.store.ArticleRecords;
+import dev.parley.chat.store.AssignmentRecords;
 import dev.parley.chat.store.ChatRecords;
 import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
@@ -68,6 +69,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final RollupRebuilds rebuilds;
     private final @Nullable MessageAppends appends;
     private final JpaEvents events;
+    private final JpaAssignment assignment;
 
     /** A store over the host's entity manager factory with the {@linkplain JpaStoreOptions#DEFAULTS defaults}. */
     public JpaChatStore(EntityManagerFactory emf) {
@@ -111,6 +113,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
         this.events = new JpaEvents(tx, tables);
+        this.assignment = new JpaAssignment(tx, tables);
         this.appends = kind == DatabaseKind.POSTGRESQL ? new MessageAppends(
                 factory.getServiceRegistry().requireService(ConnectionProvider.class), tables, rollups, recent)
                 : null;
@@ -273,6 +276,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     @Override
     public EventRecords events() {
         return events;
+    }
+
+    @Override
+    public AssignmentRecords assignment() {
+        return assignment;
     }
 
     /**

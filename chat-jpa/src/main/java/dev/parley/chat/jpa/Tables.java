@@ -18,6 +18,8 @@ final class Tables {
     final String rollupZone;
     final String hours;
     final String cannedResponse;
+    final String department;
+    final String agent;
 
     Tables(DatabaseKind kind, String qualifier, String prefix) {
         this.kind = kind;
@@ -30,6 +32,8 @@ final class Tables {
         this.rollupZone = qualifier + prefix + "chat_rollup_zone";
         this.hours = qualifier + prefix + "business_hours";
         this.cannedResponse = qualifier + prefix + "canned_response";
+        this.department = qualifier + prefix + "department";
+        this.agent = qualifier + prefix + "agent";
     }
 
     boolean postgres() {

@@ -97,7 +97,7 @@ final class TestDatabases {
         /** The shared store with every table emptied. */
         JpaChatStore emptyStore() {
             String[] tables = {"message", "uploaded_file", "chat", "chat_rollup", "department", "kb_article", "presence", "outbox", "chat_event",
-                "canned_response"};
+                "canned_response", "agent"};
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 if (kind == DatabaseKind.POSTGRESQL) {
                     s.execute("TRUNCATE TABLE " + String.join(", ", java.util.Arrays.stream(tables)

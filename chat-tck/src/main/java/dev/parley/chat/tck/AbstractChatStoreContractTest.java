@@ -111,6 +111,20 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class Queue extends QueueContract {
+        Queue() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
+    class QueueSafety extends QueueSafetyContract {
+        QueueSafety() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class Ratings extends RatingsContract {
         Ratings() {
             super(AbstractChatStoreContractTest.this);

@@ -7,6 +7,7 @@ import dev.parley.chat.store.ChatStore;
 import dev.parley.chat.store.DepartmentRecords;
 import dev.parley.chat.store.EventRecords;
 import dev.parley.chat.store.FileRecords;
+import dev.parley.chat.store.AssignmentRecords;
 import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.HoursRecords;
 import dev.parley.chat.store.MessageRecords;
@@ -105,6 +106,11 @@ public final class FaultInjectingStore implements ChatStore {
     @Override
     public CannedResponseRecords cannedResponses() {
         return wrap(CannedResponseRecords.class, "cannedResponses", delegate.cannedResponses());
+    }
+
+    @Override
+    public AssignmentRecords assignment() {
+        return wrap(AssignmentRecords.class, "assignment", delegate.assignment());
     }
 
     @Override

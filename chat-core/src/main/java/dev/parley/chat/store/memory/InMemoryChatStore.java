@@ -1,6 +1,7 @@
 package dev.parley.chat.store.memory;
 
 import dev.parley.chat.store.AnalyticsQueries;
+import dev.parley.chat.store.AssignmentRecords;
 import dev.parley.chat.store.ArticleRecords;
 import dev.parley.chat.store.CannedResponseRecords;
 import dev.parley.chat.store.ChatRecords;
@@ -31,6 +32,7 @@ public final class InMemoryChatStore implements ChatStore {
     private final MemoryAnalytics analytics = new MemoryAnalytics(tx, chats);
     private final MemoryWebhooks webhooks = new MemoryWebhooks(tx);
     private final MemoryEvents events = new MemoryEvents(tx);
+    private final MemoryAssignment assignment = new MemoryAssignment(tx, chats, departments);
 
     @Override
     public Transactions transactions() {
@@ -95,5 +97,10 @@ public final class InMemoryChatStore implements ChatStore {
     @Override
     public CannedResponseRecords cannedResponses() {
         return canned;
+    }
+
+    @Override
+    public AssignmentRecords assignment() {
+        return assignment;
     }
 }
