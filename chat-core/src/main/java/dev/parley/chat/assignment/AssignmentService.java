@@ -54,7 +54,10 @@ public interface AssignmentService {
      */
     List<QueuedChat> queue(String department, int limit);
 
-    /** The chat's place in its department's queue (1 is next); empty when it is not waiting for an agent. */
+    /**
+     * The chat's place in its department's queue (1 is next) while its visitor waits for an agent; empty once it has
+     * an assignee, an admin answered it, or it is resolved.
+     */
     OptionalInt position(Chat chat);
 
     /** Assigns the department's queue while it has chats and its admins have room; answers how many were assigned. */

@@ -108,7 +108,7 @@ public final class DefaultAssignmentService implements AssignmentService, ChatEv
 
     @Override
     public OptionalInt position(Chat chat) {
-        if (chat.assignedTo() != null || !chat.status().isOpen()) {
+        if (chat.assignedTo() != null || !chat.status().isOpen() || chat.firstResponseAt() != null) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(Math.toIntExact(store.assignment().queuedBefore(chat) + 1));

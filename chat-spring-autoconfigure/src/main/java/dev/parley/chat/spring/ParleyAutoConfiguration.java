@@ -6,6 +6,7 @@ import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.assignment.AssignmentSettings;
 import dev.parley.chat.canned.CannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
@@ -101,7 +102,8 @@ class ParleyAutoConfiguration {
             ObjectProvider<Clock> clock, ParleyProperties properties, ListableBeanFactory beans,
             ObjectProvider<PresenceTracker> presence, ObjectProvider<AnalyticsCalculator> analytics,
             ObjectProvider<DepartmentService> departments, ObjectProvider<BusinessHoursService> businessHours,
-            ObjectProvider<KnowledgeBase> knowledgeBase, ObjectProvider<UploadService> uploads) {
+            ObjectProvider<KnowledgeBase> knowledgeBase, ObjectProvider<UploadService> uploads,
+            ObjectProvider<AssignmentSettings> assignment) {
         ChatStore chatStore = store.getIfAvailable();
         if (chatStore == null) {
             throw new ParleyStoreMissingException();
@@ -127,6 +129,7 @@ class ParleyAutoConfiguration {
         ifOwn(beans, "parleyBusinessHoursService", businessHours, builder::businessHours);
         ifOwn(beans, "parleyKnowledgeBase", knowledgeBase, builder::knowledgeBase);
         ifOwn(beans, "parleyUploadService", uploads, builder::uploads);
+        assignment.ifUnique(builder::assignment);
         return builder.build();
     }
 

@@ -1,5 +1,8 @@
 package dev.parley.chat.spring.web;
 
+import dev.parley.chat.AssignmentMode;
+import dev.parley.chat.ChatDepartment;
+import dev.parley.chat.assignment.AssignmentService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.knowledge.KnowledgeBase;
 import dev.parley.chat.presence.Heartbeat;
@@ -32,8 +35,11 @@ final class AdminCatalogController {
     private final DepartmentService departments;
     private final KnowledgeBase knowledgeBase;
     private final PresenceTracker presence;
+    private final AssignmentService assignment;
 
-    AdminCatalogController(DepartmentService departments, KnowledgeBase knowledgeBase, PresenceTracker presence) {
+    AdminCatalogController(DepartmentService departments, KnowledgeBase knowledgeBase, PresenceTracker presence,
+            AssignmentService assignment) {
+        this.assignment = assignment;
         this.departments = departments;
         this.knowledgeBase = knowledgeBase;
         this.presence = presence;
@@ -41,19 +47,29 @@ final class AdminCatalogController {
 
     @GetMapping("/chat/departments")
     ApiResponse<List<CatalogViews.Department>> departments() {
-        return ApiResponse.ok(departments.list().stream().map(CatalogViews::department).toList());
+        return ApiResponse.ok(departments.list().stream().map(this::withMode).toList());
     }
 
     @PostMapping(path = "/chat/departments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<CatalogViews.Department> createDepartment(@RequestBody DepartmentRequest body) {
-        return ApiResponse.ok(CatalogViews.department(departments.create(body.draft())));
+        AssignmentMode mode = body.mode();
+        return ApiResponse.ok(withMode(departments.create(body.draft()), mode));
     }
 
     @PutMapping(path = "/chat/departments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ApiResponse<CatalogViews.Department> updateDepartment(@RequestBody DepartmentRequest body) {
-        return ApiResponse.ok(CatalogViews.department(
-                departments.update(Requests.required(body.id(), "id"), body.draft())));
+        AssignmentMode mode = body.mode();
+        return ApiResponse.ok(withMode(departments.update(Requests.required(body.id(), "id"), body.draft()), mode));
+    }
+
+    /** The department with its assignment mode, after setting the mode when one was asked for. */
+    private CatalogViews.Department withMode(ChatDepartment d, @Nullable AssignmentMode mode) {
+        return CatalogViews.department(d, mode == null ? assignment.mode(d.slug()) : assignment.setMode(d.slug(), mode));
+    }
+
+    private CatalogViews.Department withMode(ChatDepartment d) {
+        return withMode(d, null);
     }
 
     @DeleteMapping("/chat/departments")

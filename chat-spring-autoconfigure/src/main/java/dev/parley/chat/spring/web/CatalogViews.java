@@ -1,6 +1,8 @@
 package dev.parley.chat.spring.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.chat.AssignmentMode;
 import dev.parley.chat.AdminPresence;
 import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.KnowledgeBaseArticle;
@@ -16,7 +18,14 @@ public final class CatalogViews {
 
     /** A department for admins. */
     public static Department department(ChatDepartment d) {
-        return new Department(d.id(), d.name(), d.slug(), d.description(), d.email(), d.active(), d.sortOrder());
+        return new Department(d.id(), d.name(), d.slug(), d.description(), d.email(), d.active(), d.sortOrder(),
+                null);
+    }
+
+    /** A department for admins, with how its chats are assigned. */
+    public static Department department(ChatDepartment d, AssignmentMode mode) {
+        return new Department(d.id(), d.name(), d.slug(), d.description(), d.email(), d.active(), d.sortOrder(),
+                mode.slug());
     }
 
     /** A department for visitors (no notification address). */
@@ -52,9 +61,11 @@ public final class CatalogViews {
      * @param email       the department's notification address
      * @param isActive    whether visitors can choose it
      * @param sortOrder   position in lists
+     * @param assignmentMode manual, round-robin or least-busy (left out of change events)
      */
     public record Department(long id, String name, String slug, @Nullable String description,
-            @Nullable String email, @JsonProperty("isActive") boolean isActive, int sortOrder) {}
+            @Nullable String email, @JsonProperty("isActive") boolean isActive, int sortOrder,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String assignmentMode) {}
 
     /**
      * A department as visitors see it.

@@ -32,7 +32,8 @@ public final class ChatViews {
     /** A chat as its visitor sees it. */
     public VisitorChat visitorChat(Chat c) {
         return new VisitorChat(c.sessionId(), c.status(), c.department(), c.visitorName(), c.createdAt(),
-                c.updatedAt(), c.rating(), c.ratingComment());
+                c.updatedAt(), c.rating(), c.ratingComment(),
+                c.assignedTo() == null ? null : admins.find(c.assignedTo()).map(Admin::name).orElse("Support"));
     }
 
     /** A message as the visitor sees it. */
@@ -90,9 +91,11 @@ public final class ChatViews {
      * @param updatedAt     when it last changed
      * @param rating        the visitor's rating, if given
      * @param ratingComment the rating's comment, if given
+     * @param agentName     the display name of the admin the chat is assigned to; null while nobody is
      */
     public record VisitorChat(String sessionId, ChatStatus status, String department, String visitorName,
-            Instant createdAt, Instant updatedAt, @Nullable Integer rating, @Nullable String ratingComment) {}
+            Instant createdAt, Instant updatedAt, @Nullable Integer rating, @Nullable String ratingComment,
+            @Nullable String agentName) {}
 
     /**
      * A message as its chat's visitor sees it.

@@ -4,6 +4,7 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.analytics.AnalyticsCalculator;
+import dev.parley.chat.assignment.AssignmentService;
 import dev.parley.chat.canned.CannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
@@ -56,8 +57,9 @@ class ParleyWebAutoConfiguration {
     @Bean
     VisitorChatController parleyVisitorChatController(ChatService chats, PresenceTracker presence,
             UploadService uploads, KnowledgeBase knowledgeBase, DepartmentService departments, ChatViews views,
-            ParleyRateLimits limits) {
-        return new VisitorChatController(chats, presence, uploads, knowledgeBase, departments, views, limits);
+            ParleyRateLimits limits, AssignmentService assignment) {
+        return new VisitorChatController(chats, presence, uploads, knowledgeBase, departments, views, limits,
+                assignment);
     }
 
     @Bean
@@ -68,8 +70,8 @@ class ParleyWebAutoConfiguration {
 
     @Bean
     AdminCatalogController parleyAdminCatalogController(DepartmentService departments, KnowledgeBase knowledgeBase,
-            PresenceTracker presence) {
-        return new AdminCatalogController(departments, knowledgeBase, presence);
+            PresenceTracker presence, AssignmentService assignment) {
+        return new AdminCatalogController(departments, knowledgeBase, presence, assignment);
     }
 
     @Bean

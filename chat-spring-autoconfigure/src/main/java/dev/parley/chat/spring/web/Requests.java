@@ -6,6 +6,7 @@ import dev.parley.chat.Attachment;
 import dev.parley.chat.ChatStatus;
 import dev.parley.chat.MessageType;
 import dev.parley.chat.ParleyException;
+import dev.parley.chat.AssignmentMode;
 import dev.parley.chat.department.DepartmentDraft;
 import dev.parley.chat.knowledge.ArticleDraft;
 import org.jspecify.annotations.Nullable;
@@ -50,10 +51,15 @@ final class Requests {
     record DepartmentRequest(@Nullable Long id, @Nullable String name, @Nullable String slug,
             @Nullable String description, @Nullable String email,
             @JsonProperty("isActive") @JsonAlias("active") @Nullable Boolean isActive,
-            @Nullable Integer sortOrder) {
+            @Nullable Integer sortOrder, @Nullable String assignmentMode) {
 
         DepartmentDraft draft() {
             return new DepartmentDraft(name, slug, description, email, isActive, sortOrder);
+        }
+
+        /** The assignment mode to set, checked; null to keep it. */
+        @Nullable AssignmentMode mode() {
+            return assignmentMode == null ? null : AssignmentMode.parse(assignmentMode);
         }
     }
 

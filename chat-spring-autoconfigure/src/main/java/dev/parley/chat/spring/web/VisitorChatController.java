@@ -7,6 +7,7 @@ import dev.parley.chat.SessionIds;
 import dev.parley.chat.StartChat;
 import dev.parley.chat.Transcript;
 import dev.parley.chat.VisitorMessage;
+import dev.parley.chat.assignment.AssignmentService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.file.StoredFile;
 import dev.parley.chat.file.UploadService;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +45,11 @@ final class VisitorChatController {
     private final DepartmentService departments;
     private final ChatViews views;
     private final ParleyRateLimits limits;
+    private final AssignmentService assignment;
 
     VisitorChatController(ChatService chats, PresenceTracker presence, UploadService uploads,
-            KnowledgeBase knowledgeBase, DepartmentService departments, ChatViews views, ParleyRateLimits limits) {
+            KnowledgeBase knowledgeBase, DepartmentService departments, ChatViews views, ParleyRateLimits limits,
+            AssignmentService assignment) {
         this.chats = chats;
         this.presence = presence;
         this.uploads = uploads;
@@ -53,6 +57,7 @@ final class VisitorChatController {
         this.departments = departments;
         this.views = views;
         this.limits = limits;
+        this.assignment = assignment;
     }
 
     /** Starts a chat, or continues one when the body has a {@code sessionId}. */
@@ -78,9 +83,10 @@ final class VisitorChatController {
     ApiResponse<Read> read(@RequestParam(required = false) @Nullable String sessionId,
             @RequestParam(required = false) @Nullable String after) {
         Transcript t = chats.readChat(sessionId, Cursors.after(after));
+        OptionalInt position = assignment.position(t.chat());
         return ApiResponse.ok(new Read(views.visitorChat(t.chat()), t.status().name(),
                 t.messages().stream().map(views::visitorMessage).toList(),
-                presence.anyOnline(t.chat().department())));
+                presence.anyOnline(t.chat().department()), position.isPresent() ? position.getAsInt() : null));
     }
 
     /** Uploads a file to the chat of the session; attach it to a message with the answered url. */
@@ -150,9 +156,11 @@ final class VisitorChatController {
      * @param status      its status
      * @param messages    messages, oldest first
      * @param adminOnline whether an admin of the chat's department is online now
+     * @param position    the chat's place in its department's queue (1 is next); null once it has an agent or is
+     *                    resolved
      */
     record Read(ChatViews.VisitorChat chat, String status, List<ChatViews.VisitorMessage> messages,
-            boolean adminOnline) {}
+            boolean adminOnline, @Nullable Integer position) {}
 
     /**
      * Search results.
