@@ -118,14 +118,24 @@ class AssignmentClusterTest {
                 Map.of("id", general, "assignmentMode", "round-robin"), asAdmin());
         assertThat(mode.status()).as(mode.toString()).isEqualTo(200);
 
-        List<Long> arrivals = new ArrayList<>();
-        Map<Long, String> sessions = new HashMap<>();
+        Map<Long, String> sessions = new ConcurrentHashMap<>();
+        ExecutorService visitors = Executors.newFixedThreadPool(4);
+        List<Future<?>> started = new ArrayList<>();
         for (int i = 0; i < CHATS; i++) {
-            var posted = bean(i % 2, ChatService.class).startChat(new StartChat("Visitor " + i, null, null,
-                    "general", "Hello " + i));
-            arrivals.add(posted.chat().id());
-            sessions.put(posted.chat().id(), posted.sessionId());
+            ChatService chats = bean(i % 2, ChatService.class);
+            String name = "Visitor " + i;
+            started.add(visitors.submit(() -> {
+                var posted = chats.startChat(new StartChat(name, null, null, "general", "Hello"));
+                sessions.put(posted.chat().id(), posted.sessionId());
+            }));
         }
+        for (Future<?> f : started) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        visitors.shutdown();
+        List<Long> arrivals = new ArrayList<>(); // arrival order: when each chat started, then its id
+        query("SELECT id FROM parley_chat ORDER BY created_at, id", r -> arrivals.add(r.getLong(1)));
+        assertThat(arrivals).hasSize(CHATS);
         assertThat(openAssigned()).isEmpty();
 
         Map<Long, List<String>> assignments = new ConcurrentHashMap<>();
