@@ -53,7 +53,7 @@ final class Assembly {
         this.presence = or(b.presence, () -> new DefaultPresenceTracker(store, b.admins, clock,
                 settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events));
         this.chats = new DefaultChatService(store, settings, clock, b.admins, presence, recorder, events,
-                new SessionIds());
+                new SessionIds(), b.assignmentTrigger);
         this.analytics = or(b.analytics, () -> defaultAnalytics(store, settings, clock));
         DefaultDepartmentService departmentService = new DefaultDepartmentService(store, events);
         DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, clock);
