@@ -48,7 +48,7 @@ class InternalNotesMailTest {
     }
 
     @BeforeEach
-    void buildParley(@TempDir Path files) {
+    void buildParley(@TempDir Path files) throws Exception {
         smtp.greenMail().purgeEmailFromAllMailboxes();
         mail = new MailNotifier(smtp.settings().build());
         parley = Parley.builder()

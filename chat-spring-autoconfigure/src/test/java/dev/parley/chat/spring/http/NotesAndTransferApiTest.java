@@ -165,6 +165,7 @@ class NotesAndTransferApiTest extends ApiTestBase {
         expect(transfer(999_999_999L, "bob", null, null), 404, "does not exist");
         expect(note(chatId, "  "), 400, "message");
         expect(note(999_999_999L, "hello"), 404, "does not exist");
+        expect(api.post("/api/v1/admin/chat/abc/notes", Map.of("message", "hi"), asAdmin("alice")), 400, "id");
         assertThat(api.post("/api/v1/admin/chat/" + chatId + "/transfer", Map.of("department", "sales")).status())
                 .isEqualTo(401);
         expect(api.post("/api/v1/admin/chat", Map.of("chatId", chatId, "message", "x", "messageType", "NOTE"),
