@@ -1,6 +1,7 @@
 package dev.parley.chat.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.Parley;
 import dev.parley.chat.Chat;
@@ -192,11 +193,38 @@ public abstract class TransferContract extends ContractSuite {
         assertThat(chat(id).assignedTo()).isEqualTo("bob");
     }
 
+    private WebhookEndpoint endpoint(WebhookEventType... types) {
+        return store().webhooks().insertEndpoint(new WebhookEndpoint(0, "https://hooks.example.com/p", "CRM",
+                Set.of(types), true, WebhookSecret.generate().value(), null, null, null, null, T0, T0));
+    }
+
+    @Test
+    void aTransferThatFailsStoresAndSendsNothing() {
+        WebhookEndpoint e = endpoint(WebhookEventType.values());
+        long id = start("Ada", "sales", "Hi").chat().id();
+        parley().chats().updateChat(ChatUpdate.assign(id, "bob"));
+        Chat before = chat(id);
+        int deliveries = store().webhooks().listDeliveries(e.id(), 100).size();
+        FaultInjectingStore failing = new FaultInjectingStore(store()).failOn("events.append");
+        WebhookRecorder recorder = new WebhookRecorder(store().webhooks(), clock, WebhookSettings.DEFAULTS);
+        List<Chat> waiting = new CopyOnWriteArrayList<>();
+        try (Parley broken = builder(recorder.wrap(failing), ParleySettings.DEFAULTS)
+                .assignmentTrigger(waiting::add).build()) {
+            events.clear();
+            assertThatThrownBy(() -> broken.chats().transferChat(
+                    new ChatTransfer(id, "alice", null, "technical", "a note")))
+                    .isInstanceOf(FaultInjectingStore.InjectedFault.class);
+        }
+        assertThat(chat(id)).isEqualTo(before);
+        assertThat(storedMessages(id)).hasSize(1);
+        assertThat(store().webhooks().listDeliveries(e.id(), 100)).hasSize(deliveries);
+        assertThat(events.all()).isEmpty();
+        assertThat(waiting).isEmpty();
+    }
+
     @Test
     void aTransferIsSentAsAChatTransferredWebhookWithTheChatUpdate() {
-        WebhookEndpoint e = store().webhooks().insertEndpoint(new WebhookEndpoint(0, "https://hooks.example.com/p",
-                "CRM", Set.of(WebhookEventType.CHAT_TRANSFERRED, WebhookEventType.CHAT_UPDATED), true,
-                WebhookSecret.generate().value(), null, null, null, null, T0, T0));
+        WebhookEndpoint e = endpoint(WebhookEventType.CHAT_TRANSFERRED, WebhookEventType.CHAT_UPDATED);
         WebhookRecorder recorder = new WebhookRecorder(store().webhooks(), clock, WebhookSettings.DEFAULTS);
         try (Parley hooked = newParley(recorder.wrap(store()), ParleySettings.DEFAULTS)) {
             long id = hooked.chats().startChat(new StartChat("Ada", null, null, "sales", "Hi")).chat().id();
