@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.chat.AssignmentTrigger;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.SessionIds;
@@ -59,8 +60,13 @@ final class Assembly {
                 b.assignment);
         events.subscribeLast(queues);
         this.assignment = queues;
+        // a chat a transfer left unassigned goes to its department's queue, then to the host's own trigger
+        AssignmentTrigger trigger = chat -> {
+            queues.drain(chat.department());
+            b.assignmentTrigger.chatAwaitsAgent(chat);
+        };
         this.chats = new DefaultChatService(store, settings, clock, b.admins, presence, recorder, events,
-                new SessionIds());
+                new SessionIds(), trigger);
         this.analytics = or(b.analytics, () -> defaultAnalytics(store, settings, clock));
         DefaultDepartmentService departmentService = new DefaultDepartmentService(store, events);
         DefaultKnowledgeBase kb = new DefaultKnowledgeBase(store, clock);

@@ -189,6 +189,7 @@ public final class Parley implements AutoCloseable {
         @Nullable KnowledgeBase knowledgeBase;
         @Nullable BusinessHoursService businessHours;
         @Nullable UploadService uploads;
+        dev.parley.chat.AssignmentTrigger assignmentTrigger = dev.parley.chat.AssignmentTrigger.NONE;
 
         private Builder() {}
 
@@ -294,6 +295,12 @@ public final class Parley implements AutoCloseable {
         /** File uploads (default: checked by the upload policy, then kept in the file storage). */
         public Builder uploads(UploadService value) {
             uploads = Objects.requireNonNull(value, "uploads");
+            return this;
+        }
+
+        /** Hears of chats left unassigned by a transfer (default {@link dev.parley.chat.AssignmentTrigger#NONE}). */
+        public Builder assignmentTrigger(dev.parley.chat.AssignmentTrigger value) {
+            assignmentTrigger = Objects.requireNonNull(value, "assignmentTrigger");
             return this;
         }
 

@@ -17,7 +17,10 @@ public interface ChatService {
     /** Adds a visitor message to the chat of its session id; a RESOLVED chat is reopened, a CLOSED one refuses. */
     PostedMessage postVisitorMessage(VisitorMessage request);
 
-    /** The visitor's view of their chat: messages after the cursor (all when null) and the status. */
+    /**
+     * The visitor's view of their chat: messages after the cursor (all when null), without internal notes, and the
+     * status.
+     */
     Transcript readChat(@Nullable String sessionId, @Nullable MessageCursor after);
 
     /** Rates a RESOLVED or CLOSED chat, once, from 1 to 5 with an optional comment. */
@@ -25,6 +28,18 @@ public interface ChatService {
 
     /** Adds an admin reply; the first one records the chat's first response. */
     ChatMessage postAdminMessage(AdminMessage request);
+
+    /**
+     * Adds an internal note that only admins see: never in the visitor's reads, stream or emails; it is no reply
+     * (no first response, no status move, not counted in the analytics).
+     */
+    ChatMessage addNote(ChatNote note);
+
+    /**
+     * Transfers a chat to another admin, department or both, with a SYSTEM message the visitor sees and an optional
+     * internal note; changing the department unassigns an admin who does not serve the new one.
+     */
+    Chat transferChat(ChatTransfer transfer);
 
     /** Changes a chat's status, department or assignee. */
     Chat updateChat(ChatUpdate update);

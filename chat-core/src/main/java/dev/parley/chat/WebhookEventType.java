@@ -8,13 +8,13 @@ import java.util.Optional;
 public enum WebhookEventType {
     /** A visitor started a chat. */
     CHAT_STARTED("chat.started"),
-    /** A message was added to a chat (visitor, admin or system). */
+    /** A message was added to a chat (visitor, admin or system); internal notes too, with {@code internal: true}. */
     MESSAGE_CREATED("message.created"),
     /** A chat's status, department or assignee changed. */
     CHAT_UPDATED("chat.updated"),
     /** A visitor rated a chat. */
     CHAT_RATED("chat.rated"),
-    /** Reserved: a chat was transferred to another agent or department (not sent yet). */
+    /** An admin transferred a chat to another admin or department (a {@code chat.updated} is sent too). */
     CHAT_TRANSFERRED("chat.transferred"),
     /** Reserved: a transcript was emailed (not sent yet). */
     TRANSCRIPT_SENT("transcript.sent");

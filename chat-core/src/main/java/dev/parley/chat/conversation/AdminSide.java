@@ -3,6 +3,7 @@ package dev.parley.chat.conversation;
 import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
+import dev.parley.chat.ChatNote;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.ParleyException;
 import dev.parley.chat.Sender;
@@ -47,6 +48,23 @@ final class AdminSide {
                 events.add(new ChatEvent.ChatUpdated(updated, chat.status()));
             }
             return message;
+        });
+    }
+
+    /**
+     * Adds an internal note. It leaves the chat as it is (no status move, no first response, not counted in the
+     * analytics) and is accepted on a chat of any status, CLOSED included.
+     */
+    ChatMessage addNote(ChatNote request) {
+        String adminId = admins.require(request.adminId()).id();
+        String text = conversations.noteText(request.message(), "message");
+        return conversations.inTransaction(events -> {
+            Chat chat = store.chats().find(request.chatId())
+                    .orElseThrow(() -> Conversations.noSuchChat(request.chatId()));
+            ChatMessage note = store.messages().insert(
+                    Conversations.note(chat.id(), adminId, text, conversations.clock.instant()));
+            events.add(new ChatEvent.MessagePosted(chat, note));
+            return note;
         });
     }
 

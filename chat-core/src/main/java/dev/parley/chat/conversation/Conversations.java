@@ -45,6 +45,10 @@ final class Conversations {
      * message typed IMAGE or FILE must carry one.
      */
     String messageText(@Nullable MessageType type, @Nullable String message, boolean hasAttachment) {
+        if (type == MessageType.NOTE) {
+            throw ParleyException.invalid("messageType NOTE is for internal notes, which only admins add, through "
+                    + "the notes of a chat (POST /api/v1/admin/chat/{id}/notes)");
+        }
         if (type != null && type != MessageType.TEXT && !hasAttachment) {
             throw ParleyException.invalid("messageType " + type
                     + " needs a fileUrl: upload the file to this chat first and send the url it answers");
@@ -96,6 +100,20 @@ final class Conversations {
         return new ChatMessage(0, chatId, sender, senderId, text, file == null ? MessageType.TEXT : typeOf(file, asked),
                 file == null ? null : file.url(), file == null ? null : file.fileName(),
                 file == null ? null : file.fileSize(), now, null);
+    }
+
+    /** The checked text of an internal note: trimmed, required, at most {@code maxMessageLength}. */
+    String noteText(@Nullable String text, String field) {
+        String clean = Checks.optionalText(text, field, settings.maxMessageLength());
+        if (clean == null) {
+            throw ParleyException.invalid(field + " is required");
+        }
+        return clean;
+    }
+
+    /** An internal note of an admin, to insert. */
+    static ChatMessage note(long chatId, String adminId, String text, Instant now) {
+        return new ChatMessage(0, chatId, Sender.ADMIN, adminId, text, MessageType.NOTE, null, null, null, now, null);
     }
 
     /** The upload record of an attachment, which must have been uploaded to this chat. */

@@ -1,11 +1,14 @@
 package dev.parley.chat.conversation;
 
 import dev.parley.chat.AdminMessage;
+import dev.parley.chat.AssignmentTrigger;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatFilter;
 import dev.parley.chat.ChatMessage;
+import dev.parley.chat.ChatNote;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ChatSummary;
+import dev.parley.chat.ChatTransfer;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.MessageCursor;
 import dev.parley.chat.Page;
@@ -29,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of chats and messages, over any {@link ChatStore}: what visitors do ({@link VisitorSide}), what admins
- * do ({@link AdminSide}) and the admins' reads; how a chat's status moves is {@link Chat}'s.
+ * do ({@link AdminSide}), transfers ({@link Transfers}) and the admins' reads; how a chat's status moves is {@link Chat}'s.
  */
 public final class DefaultChatService implements ChatService {
 
@@ -38,13 +41,19 @@ public final class DefaultChatService implements ChatService {
     private final Conversations conversations;
     private final VisitorSide visitors;
     private final AdminSide admins;
+    private final Transfers transfers;
 
-    /** Creates the service; {@code dev.parley.Parley#builder()} wires it for hosts. */
+    /**
+     * Creates the service; {@code dev.parley.Parley#builder()} wires it for hosts. {@code trigger} hears of chats a
+     * transfer left unassigned.
+     */
     public DefaultChatService(ChatStore store, ParleySettings settings, Clock clock, AdminDirectory admins,
-            PresenceTracker presence, NotificationRecorder notifications, EventBus events, SessionIds sessionIds) {
+            PresenceTracker presence, NotificationRecorder notifications, EventBus events, SessionIds sessionIds,
+            AssignmentTrigger trigger) {
         this.conversations = new Conversations(store, settings, clock, events);
         this.visitors = new VisitorSide(conversations, presence, notifications, sessionIds);
         this.admins = new AdminSide(conversations, admins);
+        this.transfers = new Transfers(conversations, admins, trigger);
     }
 
     @Override
@@ -75,6 +84,16 @@ public final class DefaultChatService implements ChatService {
     @Override
     public Chat updateChat(ChatUpdate update) {
         return admins.updateChat(update);
+    }
+
+    @Override
+    public ChatMessage addNote(ChatNote note) {
+        return admins.addNote(note);
+    }
+
+    @Override
+    public Chat transferChat(ChatTransfer transfer) {
+        return transfers.transfer(transfer);
     }
 
     @Override

@@ -155,7 +155,8 @@ final class VisitorSide {
         return store.transactions().inTransaction(() -> {
             Chat chat = store.chats().findBySessionId(id).orElseThrow(SessionIds::unknown);
             store.messages().markRead(chat.id(), Sender.ADMIN, conversations.clock.instant());
-            return new Transcript(chat, conversations.list(chat.id(), after));
+            return new Transcript(chat, conversations.list(chat.id(), after).stream()
+                    .filter(m -> m.messageType().visibleToVisitor()).toList());
         });
     }
 

@@ -25,6 +25,19 @@ public sealed interface ChatEvent {
         }
     }
 
+    /**
+     * An admin transferred a chat to another admin or department. Published after the {@link ChatUpdated} of the
+     * same change.
+     *
+     * @param chat           the chat after the transfer
+     * @param fromDepartment the department's slug before
+     * @param fromAssignee   the assignee before, null when it had none
+     * @param byAdmin        the id of the admin who transferred it
+     * @param noteId         the id of the internal note given with the transfer, null when none
+     */
+    record ChatTransferred(Chat chat, String fromDepartment, @Nullable String fromAssignee, String byAdmin,
+            @Nullable Long noteId) implements ChatEvent {}
+
     /** A visitor rated a chat. */
     record ChatRated(Chat chat) implements ChatEvent {}
 

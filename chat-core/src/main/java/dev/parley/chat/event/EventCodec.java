@@ -44,6 +44,7 @@ public final class EventCodec {
             case "MessagePosted" -> ChatEvent.MessagePosted.class;
             case "ChatUpdated" -> ChatEvent.ChatUpdated.class;
             case "ChatRated" -> ChatEvent.ChatRated.class;
+            case "ChatTransferred" -> ChatEvent.ChatTransferred.class;
             case "PresenceChanged" -> ChatEvent.PresenceChanged.class;
             case "DepartmentChanged" -> ChatEvent.DepartmentChanged.class;
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
@@ -63,6 +64,9 @@ public final class EventCodec {
             return e.chat().id();
         }
         if (event instanceof ChatEvent.ChatRated e) {
+            return e.chat().id();
+        }
+        if (event instanceof ChatEvent.ChatTransferred e) {
             return e.chat().id();
         }
         return 0;

@@ -47,6 +47,7 @@ final class Payloads {
         m.put("senderId", msg.senderId());
         m.put("message", msg.message());
         m.put("messageType", msg.messageType().name());
+        m.put("internal", !msg.messageType().visibleToVisitor());
         m.put("fileUrl", msg.fileUrl());
         m.put("fileName", msg.fileName());
         m.put("fileSize", msg.fileSize());

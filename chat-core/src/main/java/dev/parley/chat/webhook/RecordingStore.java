@@ -49,12 +49,14 @@ final class RecordingStore implements ChatStore {
     private final WebhookRecorder recorder;
     private final ChatRecords chats;
     private final MessageRecords messages;
+    private final EventRecords events;
 
     RecordingStore(ChatStore store, WebhookRecorder recorder) {
         this.store = store;
         this.recorder = recorder;
         this.chats = new Chats();
         this.messages = new Messages();
+        this.events = new TransferRecordingEvents(store, recorder);
     }
 
     /**
@@ -80,7 +82,7 @@ final class RecordingStore implements ChatStore {
 
     @Override
     public EventRecords events() {
-        return store.events();
+        return events;
     }
 
     private final class Chats implements ChatRecords {

@@ -1,6 +1,7 @@
 package dev.parley.chat.spring;
 
 import dev.parley.Parley;
+import dev.parley.chat.AssignmentTrigger;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
@@ -93,7 +94,8 @@ class ParleyAutoConfiguration {
      * The assembly, from the application's ports and beans. A service bean the application declares itself
      * (presence, analytics, departments, business hours, knowledge
      * base, uploads) goes into the assembly too, so that the chat rules
-     * use it and not only the controllers; the defaults of those services come from the assembly instead.
+     * use it and not only the controllers; the defaults of those services come from the assembly instead. An
+     * {@link AssignmentTrigger} bean hears of chats a transfer left unassigned.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -103,7 +105,7 @@ class ParleyAutoConfiguration {
             ObjectProvider<PresenceTracker> presence, ObjectProvider<AnalyticsCalculator> analytics,
             ObjectProvider<DepartmentService> departments, ObjectProvider<BusinessHoursService> businessHours,
             ObjectProvider<KnowledgeBase> knowledgeBase, ObjectProvider<UploadService> uploads,
-            ObjectProvider<AssignmentSettings> assignment) {
+            ObjectProvider<AssignmentSettings> assignment, ObjectProvider<AssignmentTrigger> assignmentTrigger) {
         ChatStore chatStore = store.getIfAvailable();
         if (chatStore == null) {
             throw new ParleyStoreMissingException();
@@ -130,6 +132,8 @@ class ParleyAutoConfiguration {
         ifOwn(beans, "parleyKnowledgeBase", knowledgeBase, builder::knowledgeBase);
         ifOwn(beans, "parleyUploadService", uploads, builder::uploads);
         assignment.ifUnique(builder::assignment);
+        // looked up at each call, so that a trigger bean may itself depend on Parley
+        builder.assignmentTrigger(chat -> assignmentTrigger.ifUnique(t -> t.chatAwaitsAgent(chat)));
         return builder.build();
     }
 

@@ -125,6 +125,20 @@ public abstract class AbstractChatStoreContractTest {
     }
 
     @Nested
+    class Notes extends NotesContract {
+        Notes() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
+    class Transfer extends TransferContract {
+        Transfer() {
+            super(AbstractChatStoreContractTest.this);
+        }
+    }
+
+    @Nested
     class Ratings extends RatingsContract {
         Ratings() {
             super(AbstractChatStoreContractTest.this);

@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What each change event looks like on the streams. Admins see new chats, messages, chat changes, ratings, presence
- * and department changes; a visitor sees the messages and status changes of their own chat, never another's, and no
- * admin ids.
+ * What each change event looks like on the streams. Admins see new chats, messages (internal notes included), chat
+ * changes, transfers, ratings, presence and department changes; a visitor sees the messages and status changes of
+ * their own chat, never another's, never an internal note, and no admin ids.
  */
 public final class StreamEvents {
 
@@ -38,7 +38,14 @@ public final class StreamEvents {
             return new StreamEvent(0, e.chat().id(),
                     new StreamEvent.Frame("message",
                             new ChatAndMessage(views.adminChat(e.chat()), views.adminMessage(e.message()))),
-                    new StreamEvent.Frame("message", views.visitorMessage(e.message())));
+                    e.message().messageType().visibleToVisitor()
+                            ? new StreamEvent.Frame("message", views.visitorMessage(e.message()))
+                            : null);
+        }
+        if (event instanceof ChatEvent.ChatTransferred e) {
+            return new StreamEvent(0, e.chat().id(), new StreamEvent.Frame("chat.transferred",
+                    new Transfer(views.adminChat(e.chat()), e.fromDepartment(), e.fromAssignee(), e.byAdmin(),
+                            e.noteId())), null);
         }
         if (event instanceof ChatEvent.ChatUpdated e) {
             StreamEvent.Frame visitor = e.statusChanged()
@@ -71,6 +78,18 @@ public final class StreamEvents {
      * @param message the message
      */
     public record ChatAndMessage(ChatViews.AdminChat chat, ChatViews.AdminMessage message) {}
+
+    /**
+     * A transferred chat, for admins.
+     *
+     * @param chat           the chat after the transfer
+     * @param fromDepartment the department's slug before
+     * @param fromAssignee   the assignee before, null when none
+     * @param transferredBy  the id of the admin who transferred it
+     * @param noteId         the id of the internal note of the transfer, null when none
+     */
+    public record Transfer(ChatViews.AdminChat chat, String fromDepartment, @Nullable String fromAssignee,
+            String transferredBy, @Nullable Long noteId) {}
 
     /**
      * A chat's new status, for its visitor.

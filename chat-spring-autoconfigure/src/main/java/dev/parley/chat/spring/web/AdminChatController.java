@@ -4,7 +4,9 @@ import dev.parley.chat.AdminMessage;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatFilter;
 import dev.parley.chat.ChatMessage;
+import dev.parley.chat.ChatNote;
 import dev.parley.chat.ChatService;
+import dev.parley.chat.ChatTransfer;
 import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.PageRequest;
 import dev.parley.chat.ParleySettings;
@@ -15,20 +17,28 @@ import dev.parley.chat.spring.security.AdminOnly;
 import dev.parley.chat.spring.security.AuthenticatedAdmin;
 import dev.parley.chat.spring.web.Requests.AdminMessageRequest;
 import dev.parley.chat.spring.web.Requests.ChatUpdateRequest;
+import dev.parley.chat.spring.web.Requests.NoteRequest;
+import dev.parley.chat.spring.web.Requests.TransferRequest;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin endpoints of chats: listing, reading, replying, updating, and the analytics report. */
+/**
+ * The admin endpoints of chats: listing, reading, replying, internal notes, updating, transfers, and the analytics
+ * report.
+ */
 @AdminOnly
 @RestController
 @RequestMapping(path = "/api/v1/admin/chat", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,6 +94,22 @@ final class AdminChatController {
         Chat chat = chats.updateChat(new ChatUpdate(Requests.required(body.chatId(), "chatId"), body.status(),
                 body.department(), body.assignedTo(), Boolean.TRUE.equals(body.unassign())));
         return ApiResponse.ok(views.adminChat(chat));
+    }
+
+    /** Adds an internal note (only admins see it; it is no reply) to the chat. */
+    @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<ChatViews.AdminMessage> note(@PathVariable long id, @RequestBody NoteRequest body,
+            AuthenticatedAdmin admin) {
+        return ApiResponse.ok(views.adminMessage(chats.addNote(new ChatNote(id, admin.id(), body.message()))));
+    }
+
+    /** Transfers the chat to another admin, department or both, with an optional internal note. */
+    @PostMapping(path = "/{id}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<ChatViews.AdminChat> transfer(@PathVariable long id, @RequestBody TransferRequest body,
+            AuthenticatedAdmin admin) {
+        return ApiResponse.ok(views.adminChat(chats.transferChat(new ChatTransfer(id, admin.id(), body.adminId(),
+                body.department(), body.note()))));
     }
 
     /** The analytics report over the last {@code days} days (1 to 365), in the configured or given time zone. */

@@ -36,7 +36,7 @@ public final class ChatViews {
                 c.assignedTo() == null ? null : admins.find(c.assignedTo()).map(Admin::name).orElse("Support"));
     }
 
-    /** A message as the visitor sees it. */
+    /** A message as the visitor sees it; the core never gives a visitor an internal note. */
     public VisitorMessage visitorMessage(ChatMessage m) {
         return new VisitorMessage(m.id(), m.sender(), senderName(m), m.message(), m.messageType(), m.fileUrl(),
                 m.fileName(), m.fileSize(), m.createdAt(), m.readAt());
@@ -169,7 +169,7 @@ public final class ChatViews {
      * @param senderId    the admin's id for ADMIN messages
      * @param senderName  the admin's display name, or "System"
      * @param message     the text
-     * @param messageType TEXT, IMAGE or FILE
+     * @param messageType TEXT, IMAGE, FILE, or NOTE for an internal note (never shown to the visitor)
      * @param fileUrl     the attachment's URL
      * @param fileName    the attachment's name
      * @param fileSize    the attachment's size in bytes

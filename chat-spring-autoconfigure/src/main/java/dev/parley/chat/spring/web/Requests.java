@@ -47,6 +47,12 @@ final class Requests {
     record ChatUpdateRequest(@Nullable Long chatId, @Nullable ChatStatus status, @Nullable String department,
             @Nullable String assignedTo, @Nullable Boolean unassign) {}
 
+    /** An internal note. */
+    record NoteRequest(@Nullable String message) {}
+
+    /** A transfer: to an admin, a department (slug) or both, with an optional internal note. */
+    record TransferRequest(@Nullable String adminId, @Nullable String department, @Nullable String note) {}
+
     /** A department to create or update. */
     record DepartmentRequest(@Nullable Long id, @Nullable String name, @Nullable String slug,
             @Nullable String description, @Nullable String email,
