@@ -6,6 +6,8 @@ import { AnalyticsView } from './analytics.js';
 import { DepartmentsView } from './departments.js';
 import { KnowledgeView } from './knowledge.js';
 import { EmailsView } from './emails.js';
+import { WebhooksView } from './webhooks.js';
+import { CannedView } from './canned.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -14,6 +16,8 @@ const routes = {
   analytics: { title: 'Analytics', view: AnalyticsView },
   departments: { title: 'Departments', view: DepartmentsView },
   'knowledge-base': { title: 'Knowledge base', view: KnowledgeView },
+  'canned-responses': { title: 'Canned responses', view: CannedView },
+  webhooks: { title: 'Webhooks', view: WebhooksView },
   emails: { title: 'Emails', view: EmailsView },
 };
 
