@@ -38,7 +38,10 @@
       thanks: 'Thanks for your feedback!', thanksMore: 'It helps us get better at helping you.',
       closedTitle: 'This chat is closed', solved: 'Did we solve your question?', rateThis: 'Rate this conversation',
       ratingLabel: 'Rating', star: '{n} star', stars: '{n} stars', comment: 'Anything you would like to add? (optional)',
-      sendRating: 'Send rating', error: 'Something went wrong ({status}). Please try again.'
+      sendRating: 'Send rating', error: 'Something went wrong ({status}). Please try again.',
+      closed: "We're closed. We reopen {day} at {time}.", closedNow: "We're closed right now.",
+      closedLeave: 'Leave a message: we answer as soon as we are back.', today: 'today', tomorrow: 'tomorrow',
+      onWeekday: '{weekday}', onDate: 'on {date}'
     },
     de: {
       launcher: 'Support-Chat öffnen', unread: '{n} ungelesen', minimise: 'Chat minimieren',
@@ -59,7 +62,11 @@
       thanksMore: 'Sie hilft uns, Ihnen noch besser zu helfen.', closedTitle: 'Dieser Chat ist geschlossen',
       solved: 'Konnten wir Ihre Frage beantworten?', rateThis: 'Bewerten Sie dieses Gespräch', ratingLabel: 'Bewertung',
       star: '{n} Stern', stars: '{n} Sterne', comment: 'Möchten Sie noch etwas ergänzen? (optional)',
-      sendRating: 'Bewertung senden', error: 'Etwas ist schiefgegangen ({status}). Bitte versuchen Sie es noch einmal.'
+      sendRating: 'Bewertung senden', error: 'Etwas ist schiefgegangen ({status}). Bitte versuchen Sie es noch einmal.',
+      closed: 'Wir haben geschlossen. Wir sind {day} um {time} Uhr wieder da.',
+      closedNow: 'Wir haben gerade geschlossen.',
+      closedLeave: 'Hinterlassen Sie eine Nachricht: Wir antworten, sobald wir wieder da sind.', today: 'heute',
+      tomorrow: 'morgen', onWeekday: 'am {weekday}', onDate: 'am {date}'
     }
   };
 
@@ -395,6 +402,7 @@
       view = {};
       state.status = null;
       state.rated = false;
+      state.answered = false;
       state.messageIds = {};
       state.lastMessageId = 0;
       state.loaded = false;
@@ -411,6 +419,7 @@
       var departments = el('div', { class: 'parley-departments', role: 'group', 'aria-labelledby': 'parley-team-label' });
       var suggestions = suggestionBox();
       var submit = el('button', { class: 'parley-primary', type: 'submit', text: t('start') });
+      var closedBanner = closedBox();
 
       message.addEventListener('input', function () { suggestions.search(message.value); });
 
@@ -425,6 +434,7 @@
           }, el('strong', { text: d.name }), d.description ? el('span', { text: d.description }) : null));
         });
         departments.hidden = state.departments.length === 0;
+        checkHours(closedBanner);
       }
       renderDepartments();
       loadDepartments().then(renderDepartments);
@@ -432,6 +442,7 @@
       var form = el('form', { class: 'parley-start', novalidate: true },
         el('p', { class: 'parley-greeting', text: config.greeting || t('greeting') }),
         el('p', { class: 'parley-intro', text: t('intro') }),
+        closedBanner,
         el('span', { class: 'parley-label', id: 'parley-team-label', text: t('team') }),
         departments,
         el('div', { class: 'parley-row' },
@@ -462,6 +473,7 @@
           applyStatus(statusOf(data));
           setOnline(data.adminOnline !== false);
           addMessage(messageOf(data));
+          checkHours(view.closed);
           connect();
           if (view.input) { view.input.focus(); } // the start form is gone: keep the keyboard in the chat
         }).catch(function (err) {
@@ -484,12 +496,45 @@
       }).catch(function () { state.departments = []; });
     }
 
+    /* ---------- business hours: "We're closed. We reopen Monday at 09:00." ---------- */
+
+    function closedBox() {
+      return el('div', { class: 'parley-closed', role: 'status', hidden: true }, icon('info'),
+        el('span', null, el('strong', { class: 'parley-closed-when' }), ' ',
+          el('span', { class: 'parley-closed-leave', text: t('closedLeave') })));
+    }
+
+    /** Shows the box while the chosen department is closed, with when it reopens on the visitor's clock. */
+    function checkHours(box) {
+      var slug = state.department;
+      if (!box || !slug) { return; }
+      request('GET', url('/chat/hours?department=' + encodeURIComponent(slug))).then(function (h) {
+        if (slug !== state.department) { return; }
+        box.querySelector('.parley-closed-when').textContent = h.open ? '' : reopening(h.nextOpening);
+        box.hidden = !!h.open || !!state.answered; // someone answered: the team is there after all
+      }).catch(function () { box.hidden = true; });
+    }
+
+    function reopening(iso) {
+      var at = iso ? new Date(iso) : null;
+      if (!at || isNaN(at.getTime())) { return t('closedNow'); }
+      var midnight = function (d) { return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(); };
+      var days = Math.round((midnight(at) - midnight(new Date())) / 86400000);
+      var day = days <= 0 ? t('today') : days === 1 ? t('tomorrow')
+        : days < 7 ? t('onWeekday', { weekday: at.toLocaleDateString(config.lang, { weekday: 'long' }) })
+          : t('onDate', { date: at.toLocaleDateString(config.lang, { day: 'numeric', month: 'long' }) });
+      var time = at.toLocaleTimeString(config.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      return t('closed', { day: day, time: time });
+    }
+
     /* ---------- view: the conversation ---------- */
 
     var view = {};
 
     function renderConversation() {
       body.textContent = '';
+      view.closed = closedBox();
+      body.appendChild(view.closed);
       view.notice = el('div', { class: 'parley-notice', role: 'status', hidden: true }, icon('info'),
         el('span', { class: 'parley-notice-text',
           text: t('offline') }));
@@ -607,6 +652,7 @@
     function addMessage(m) {
       if (!m || m.id == null || state.messageIds[m.id]) { return; }
       state.messageIds[m.id] = true;
+      if (m.sender === 'ADMIN') { state.answered = true; if (view.closed) { view.closed.hidden = true; } }
       state.lastMessageId = Math.max(state.lastMessageId, Number(m.id) || 0);
       var previous = view.messages.lastElementChild;
       var sameAuthor = previous && previous.getAttribute('data-sender') === m.sender;
@@ -751,12 +797,17 @@
       if (!state.sessionId) { return Promise.resolve(); }
       var q = '/chat?sessionId=' + encodeURIComponent(state.sessionId)
         + (state.lastMessageId && !everything ? '&after=' + state.lastMessageId : '');
+      var first = !state.lastMessageId;
       return request('GET', url(q)).then(function (data) {
         if (!view.messages) { renderConversation(); }
         (data.messages || []).forEach(addMessage);
         state.loaded = true;
         var chat = data.chat || data;
         if (chat.rating != null) { state.rated = true; }
+        if (first && chat.department && (chat.status === 'WAITING' || chat.status === 'ACTIVE')) {
+          state.department = chat.department;
+          checkHours(view.closed);
+        }
         if (data.adminOnline != null) { setOnline(data.adminOnline); }
         applyStatus(statusOf(data));
       });

@@ -106,6 +106,18 @@ export const api = {
   updateArticle: (a) => call('PUT', `${API}/admin/chat/knowledge-base`, a),
   deleteArticle: (id) => call('DELETE', `${API}/admin/chat/knowledge-base${query({ id })}`),
 
+  cannedResponses: (q, chatId) => call('GET', `${API}/admin/chat/canned-responses${query({ q, chatId })}`),
+  createCanned: (r) => call('POST', `${API}/admin/chat/canned-responses`, r),
+  updateCanned: (id, r) => call('PUT', `${API}/admin/chat/canned-responses${query({ id })}`, r),
+  deleteCanned: (id) => call('DELETE', `${API}/admin/chat/canned-responses${query({ id })}`),
+
+  webhooks: () => call('GET', `${API}/admin/webhooks`),
+  createWebhook: (w) => call('POST', `${API}/admin/webhooks`, w),
+  updateWebhook: (id, changes) => call('PATCH', `${API}/admin/webhooks/${encodeURIComponent(id)}`, changes),
+  deleteWebhook: (id) => call('DELETE', `${API}/admin/webhooks/${encodeURIComponent(id)}`),
+  webhookDeliveries: (id) => call('GET', `${API}/admin/webhooks/${encodeURIComponent(id)}/deliveries`),
+  resendDelivery: (deliveryId) => call('POST', `${API}/admin/webhooks/deliveries/${encodeURIComponent(deliveryId)}/resend`),
+
   heartbeat: (isOnline, opts = {}) => call('POST', `${API}/admin/presence`, { isOnline, ...opts.body },
     { keepalive: !!opts.keepalive }),
   presence: () => call('GET', `${API}/admin/presence`),

@@ -6,6 +6,8 @@ import { AnalyticsView } from './analytics.js';
 import { DepartmentsView } from './departments.js';
 import { KnowledgeView } from './knowledge.js';
 import { EmailsView } from './emails.js';
+import { WebhooksView } from './webhooks.js';
+import { CannedView } from './canned.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -14,6 +16,8 @@ const routes = {
   analytics: { title: 'Analytics', view: AnalyticsView },
   departments: { title: 'Departments', view: DepartmentsView },
   'knowledge-base': { title: 'Knowledge base', view: KnowledgeView },
+  'canned-responses': { title: 'Canned responses', view: CannedView },
+  webhooks: { title: 'Webhooks', view: WebhooksView },
   emails: { title: 'Emails', view: EmailsView },
 };
 
@@ -47,9 +51,10 @@ session.onSignedOut((message) => showLogin(message));
 if (!config.emailsUrl) document.getElementById('nav-emails').hidden = true;
 document.getElementById('sign-out').hidden = session.usesCookie && !config.logoutUrl;
 
-function showLogin(message) {
+/** Shows the sign-in form, or in session mode why the dashboard cannot start; a refusal (403) is shown as it is. */
+function showLogin(message, refused = false) {
   stopLive();
-  if (session.usesCookie && config.loginUrl) {
+  if (session.usesCookie && config.loginUrl && !refused) {
     // The host signs its staff in: go there, and come back here afterwards.
     location.assign(`${config.loginUrl}${config.loginUrl.includes('?') ? '&' : '?'}continue=${encodeURIComponent(location.href)}`);
     return;
@@ -60,7 +65,7 @@ function showLogin(message) {
   const error = document.getElementById('login-error');
   if (session.usesCookie || !config.loginUrl) {
     form.querySelectorAll('.field, #login-submit').forEach((n) => { n.hidden = true; });
-    message = session.usesCookie ? 'Sign in to the application first, then reload this page.'
+    if (!refused) message = session.usesCookie ? 'Sign in to the application first, then reload this page.'
       : 'No sign-in is configured: set parley.ui.admin.login-url to the endpoint that issues admin tokens.';
   }
   error.hidden = !message;
@@ -196,7 +201,7 @@ async function start() {
     session.admin = me.admin;
     ctx.admins = me.admins;
   } catch (err) {
-    if (err.status !== 401) showLogin(err.message);
+    if (err.status !== 401) showLogin(err.message, err.status === 403);
     return;
   }
   const admin = session.admin;

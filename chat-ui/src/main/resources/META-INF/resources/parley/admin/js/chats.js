@@ -1,5 +1,6 @@
 // Chats: the filtered list (live), and one conversation with replies, attachments and changes.
 import { api, session } from './api.js';
+import { attachCannedPicker } from './canned.js';
 import {
   clear, dateTime, debounce, el, formatDuration, formatSize, icon, relativeTime, safeUrl, stars, time, toast,
 } from './dom.js';
@@ -272,7 +273,8 @@ export class ChatsView {
     const text = el('textarea', { id: 'reply-text', rows: 2, maxlength: 5000, 'aria-label': 'Reply',
       placeholder: chat.status === 'RESOLVED' ? 'Reply (reopens the chat)…' : 'Write a reply… (Enter to send, Shift+Enter for a new line)' });
     const send = el('button', { id: 'reply-send', class: 'btn primary', type: 'submit' }, icon('send'), 'Send');
-    const form = el('form', { class: 'reply-form' }, text, send);
+    const picker = attachCannedPicker(text, () => this.openId);
+    const form = el('form', { class: 'reply-form' }, el('div', { class: 'reply-box' }, text, picker), send);
     text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
     });

@@ -3,8 +3,10 @@ import { clear, el, icon, toast } from './dom.js';
 
 /**
  * options: { id, noun, columns: [{label, value(record) -> Node|string}], fields: [{name, label, type, required,
- * placeholder, help, rows}], load(), create(values), update(record, values), remove(record), toValues(record),
- * emptyText, intro }
+ * placeholder, help, rows, options (for 'choices' and 'select': [{value, label}] or a function giving them)}], load(), create(values), update(record, values), remove(record),
+ * toValues(record), emptyText, intro, actions(record) -> [Node] (more buttons of a row), created(result) (after a
+ * creation, e.g. to show a secret), loaded(records) }
+ * A field of type 'choices' is a group of checkboxes ({value, label} options) whose value is the array checked.
  */
 export class CrudView {
   constructor(root, options) {
@@ -27,6 +29,7 @@ export class CrudView {
       const data = await this.o.load();
       this.records = Array.isArray(data) ? data : (data && (data.items || data.content)) || [];
       this.render();
+      if (this.o.loaded) this.o.loaded(this.records);
     } catch (err) {
       if (err.status !== 401) toast(err.message, 'error');
     }
@@ -44,6 +47,7 @@ export class CrudView {
       body.appendChild(el('tr', { dataset: { id: String(r.id) } },
         this.o.columns.map((c) => el('td', { class: c.className || '' }, c.value(r))),
         el('td', { class: 'actions' },
+          this.o.actions ? this.o.actions(r, this) : null,
           el('button', { class: 'btn small', type: 'button', text: 'Edit', onclick: () => this.edit(r) }),
           el('button', { class: 'btn small danger-ghost', type: 'button', text: 'Delete', onclick: () => this.remove(r) }))));
     }
@@ -56,7 +60,23 @@ export class CrudView {
     const error = el('p', { class: 'form-error', role: 'alert', hidden: true });
     const fields = this.o.fields.map((f) => {
       let input;
-      if (f.type === 'textarea') {
+      if (f.type === 'choices') {
+        const chosen = new Set(values[f.name] || f.defaultValue || []);
+        input = f.options.map((o) => {
+          const box = el('input', { name: f.name, type: 'checkbox', value: o.value });
+          box.checked = chosen.has(o.value);
+          return box;
+        });
+        inputs[f.name] = input;
+        return el('fieldset', { class: 'field choices' }, el('legend', { text: f.label }),
+          input.map((box, i) => el('label', { class: 'check' }, box, el('span', { text: f.options[i].label }))),
+          f.help ? el('small', { class: 'muted', text: f.help }) : null);
+      }
+      if (f.type === 'select') {
+        input = el('select', { name: f.name },
+          (typeof f.options === 'function' ? f.options() : f.options).map((o) => el('option', { value: o.value, text: o.label })));
+        input.value = values[f.name] ?? f.defaultValue ?? '';
+      } else if (f.type === 'textarea') {
         input = el('textarea', { name: f.name, rows: f.rows || 6, placeholder: f.placeholder || '' });
         input.value = values[f.name] ?? '';
       } else if (f.type === 'checkbox') {
@@ -84,13 +104,15 @@ export class CrudView {
       const out = {};
       for (const f of this.o.fields) {
         const input = inputs[f.name];
-        if (f.type === 'checkbox') out[f.name] = input.checked;
+        if (f.type === 'choices') out[f.name] = input.filter((b) => b.checked).map((b) => b.value);
+        else if (f.type === 'checkbox') out[f.name] = input.checked;
         else if (f.type === 'number') out[f.name] = input.value === '' ? null : Number(input.value);
         else out[f.name] = input.value.trim() === '' ? null : input.value.trim();
       }
       try {
-        if (record) await this.o.update(record, out); else await this.o.create(out);
+        const result = record ? await this.o.update(record, out) : await this.o.create(out);
         this.dialog.close();
+        if (!record && this.o.created) this.o.created(result);
         toast(`${capitalise(this.o.noun)} saved`, 'success');
         this.load();
       } catch (err) {

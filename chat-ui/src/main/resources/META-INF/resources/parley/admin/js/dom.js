@@ -57,6 +57,8 @@ const ICONS = {
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
   back: 'M15 18l-6-6 6-6',
   inbox: 'M3 13l3-8h12l3 8v6H3zM3 13h5l1 3h6l1-3h5',
+  quote: 'M5 7h14M5 12h10M5 17h6M17 15l2 2 3-4',
+  hook: 'M9 15l6-6M10 6l1-1a4 4 0 0 1 6 6l-1 1M14 18l-1 1a4 4 0 0 1-6-6l1-1',
 };
 
 export function icon(name, filled = false) {

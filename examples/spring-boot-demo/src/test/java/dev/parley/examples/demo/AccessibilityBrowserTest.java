@@ -41,7 +41,8 @@ class AccessibilityBrowserTest extends EmbeddedWidgetTestBase {
         assertThat(Axe.seriousViolations(admin)).as("sign-in").isEmpty();
 
         Dashboard dashboard = new Dashboard(admin, base()).signIn("grace", "demo", "Grace Hopper");
-        for (String page : new String[] {"chats", "analytics", "departments", "knowledge-base", "emails"}) {
+        for (String page : new String[] {"chats", "analytics", "departments", "knowledge-base", "canned-responses",
+                "webhooks", "emails"}) {
             dashboard.go(page);
             admin.find(By.cssSelector("#view[data-view='" + page + "'] > *"));
             assertThat(Axe.seriousViolations(admin)).as(page).isEmpty();

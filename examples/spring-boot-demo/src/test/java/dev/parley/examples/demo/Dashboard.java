@@ -30,6 +30,19 @@ final class Dashboard {
         return this;
     }
 
+    /**
+     * Opens the dashboard of a host with Spring Security's form login: its login page comes first, then the dashboard
+     * with the session cookie; waits until the live stream is connected and the admin is listed as online.
+     */
+    Dashboard signInWithHostForm(String user, String password, String displayName) {
+        browser.open(baseUrl + "/parley/admin/");
+        FormLoginDashboardBrowserTest.hostLogin(browser, user, password);
+        browser.visible(By.id("app"));
+        browser.waitForText(By.id("stream-state"), "Live");
+        browser.waitForText(By.cssSelector("#online-admins li"), displayName);
+        return this;
+    }
+
     void signOut() {
         browser.click(By.id("sign-out"));
         browser.visible(By.id("login"));

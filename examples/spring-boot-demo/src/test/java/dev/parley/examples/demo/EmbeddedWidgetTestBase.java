@@ -25,6 +25,7 @@ abstract class EmbeddedWidgetTestBase {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("demo.data-dir", DATA::toString);
         registry.add("parley.web.cors.allowed-origins", SITE::origin);
+        registry.add("parley.webhooks.allow-private-targets", () -> "true"); // WebhooksBrowserTest's local receiver
     }
 
     @LocalServerPort
