@@ -31,6 +31,7 @@ final class VisitorTraffic implements AutoCloseable {
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger addresses = new AtomicInteger(1);
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicInteger startsInFlight = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean starting = true;
@@ -57,6 +58,11 @@ final class VisitorTraffic implements AutoCloseable {
         starting = on;
     }
 
+    /** How many chat starts are under way; once zero after {@code startChats(false)}, none begins until resumed. */
+    int startsInFlight() {
+        return startsInFlight.get();
+    }
+
     private void run(int thread) {
         String session = null;
         int chat = 0;
@@ -76,8 +82,18 @@ final class VisitorTraffic implements AutoCloseable {
                 String name = prefix + " t" + thread + "c" + chat++;
                 String text = name + " m0";
                 int n = addresses.getAndIncrement();
-                Api.Response r = send(() -> next().post("/api/v1/chat", Map.of("visitorName", name, "message", text),
-                        "X-Forwarded-For", "10.7." + (n >> 8 & 255) + "." + (n & 255)));
+                startsInFlight.incrementAndGet();
+                if (!starting) { // stopped since we looked: the caller may be counting on no start from now on
+                    startsInFlight.decrementAndGet();
+                    continue;
+                }
+                Api.Response r;
+                try {
+                    r = send(() -> next().post("/api/v1/chat", Map.of("visitorName", name, "message", text),
+                            "X-Forwarded-For", "10.7." + (n >> 8 & 255) + "." + (n & 255)));
+                } finally {
+                    startsInFlight.decrementAndGet();
+                }
                 if (r != null) {
                     session = r.data().get("sessionId").asString();
                     sessions.put(name, session);
