@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every failure of a Parley endpoint into the JSON envelope with the status of its {@link ErrorCode}: typed
- * errors of the core, unreadable input (400 with what to fix), oversized bodies and uploads (413) and unexpected
- * errors (500 without internals). Requests that are not Parley's are left to the application's own error handling.
+ * errors of the core, unreadable input (400 with what to fix), oversized bodies and uploads (413), a database out of
+ * reach (503) and unexpected errors (500 without internals). Requests that are not Parley's are left to the
+ * application's own error handling.
  */
 final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
 
@@ -118,6 +119,9 @@ final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
     }
 
     private Failure classify(HttpServletRequest request, Exception ex) {
+        if (DatabaseFailures.unreachable(ex)) {
+            return new Failure(503, "SERVICE_UNAVAILABLE", "the database cannot be reached; try again shortly");
+        }
         if (ex instanceof ParleyException p) {
             return new Failure(status(p.code()), p.code().name(), p.getMessage());
         }

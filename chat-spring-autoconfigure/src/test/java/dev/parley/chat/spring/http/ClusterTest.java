@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Parley;
 import dev.parley.chat.AdminMessage;
-import dev.parley.chat.jpa.JpaChatStore;
 import dev.parley.chat.spring.cluster.PostgresWakeUps;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -22,15 +19,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Three nodes (each a Spring Boot application with its own HTTP server) on one embedded PostgreSQL, over real HTTP
- * and real event streams. The nodes poll the log only every ten minutes here, so what crosses nodes is woken up by
- * LISTEN/NOTIFY.
+ * Three nodes (each a Spring Boot application with its own HTTP server) on one embedded PostgreSQL database, over
+ * real HTTP and real event streams. The nodes poll the log only every ten minutes here, so what crosses nodes is woken
+ * up by LISTEN/NOTIFY.
  */
 class ClusterTest {
 
@@ -38,52 +32,36 @@ class ClusterTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
-    private static EmbeddedPostgres postgres;
+    private static ClusterNodes cluster;
     private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
     private static Api a;
     private static Api b;
     private static Api c;
 
     @BeforeAll
-    static void startNodes() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off").start();
+    static void startNodes() {
+        cluster = new ClusterNodes(ClusterNodes.freshDatabase("cluster"), SECRET,
+                "--parley.cluster.poll-interval=10m", "--parley.cluster.listen-wait=500ms");
         a = new Api(port(node("a")));
         b = new Api(port(node("b")));
         c = new Api(port(node("c")));
     }
 
     @AfterAll
-    static void stopNodes() throws IOException {
-        NODES.forEach(ConfigurableApplicationContext::close);
-        if (postgres != null) {
-            postgres.close();
+    static void stopNodes() {
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static ConfigurableApplicationContext node(String name) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApp.class)
-                .web(WebApplicationType.SERVLET)
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.hikari.maximum-pool-size=6",
-                        "--parley.security.jwt-secret=" + SECRET,
-                        "--parley.node-name=" + name,
-                        "--parley.admins[0].id=alice",
-                        "--parley.admins[0].name=Alice Admin",
-                        "--parley.sse.keep-alive=1s",
-                        "--parley.cluster.poll-interval=10m",
-                        "--parley.cluster.listen-wait=500ms",
-                        "--server.forward-headers-strategy=native",
-                        "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext context = cluster.start(name);
         NODES.add(context);
-        assertThat(context.getBean(JpaChatStore.class).databaseKind().name()).isEqualTo("POSTGRESQL");
         return context;
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return ClusterNodes.port(context);
     }
 
     private static String[] asAdmin() {

@@ -140,6 +140,17 @@ final class SseClient implements AutoCloseable {
         return out;
     }
 
+    /** Waits until the stream has ended (the server closed it); answers whether it did within the timeout. */
+    boolean awaitEnd(Duration timeout) {
+        try {
+            reader.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return !reader.isAlive();
+    }
+
     @Override
     public void close() {
         try {
