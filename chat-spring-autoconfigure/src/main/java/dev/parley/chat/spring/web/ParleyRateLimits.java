@@ -60,10 +60,24 @@ public final class ParleyRateLimits {
      * over the limit.
      */
     public void message(String sessionId) {
+        message(sessionId, () -> { });
+    }
+
+    /**
+     * Counts a message of a session whose existence {@code proveExists} checks (throwing when it does not exist).
+     * The check runs only when the session has no bucket: a bucket is made only for a session that passed it, so
+     * made-up ids never occupy one, and a busy session is not read again for every message. With the limits off
+     * nothing is checked here (the core refuses an unknown session anyway).
+     */
+    public void message(String sessionId, Runnable proveExists) {
         if (!enabled) {
             return;
         }
-        long wait = messages.tryTake(sessionId.strip());
+        String key = sessionId.strip();
+        if (!messages.tracks(key)) {
+            proveExists.run();
+        }
+        long wait = messages.tryTake(key);
         if (wait > 0) {
             throw new RateLimitedException("too many messages in a short time; try again in " + wait + " seconds",
                     wait);

@@ -61,6 +61,11 @@ final class TokenBuckets {
         return seconds((Math.min(amount, capacity) - b.tokens) / tokensPerNano);
     }
 
+    /** Whether the key has a bucket now (it took a token and has not refilled since). */
+    synchronized boolean tracks(String key) {
+        return buckets.containsKey(key);
+    }
+
     /** How many keys are tracked now. */
     synchronized int trackedKeys() {
         return buckets.size();

@@ -65,8 +65,8 @@ final class VisitorChatController {
     ApiResponse<Posted> post(@RequestBody ChatRequest body, HttpServletRequest request) {
         PostedMessage posted;
         if (body.continues()) {
-            String session = existingSession(body.sessionId());
-            limits.message(session);
+            String session = SessionIds.require(body.sessionId());
+            limits.message(session, () -> existingSession(session));
             posted = chats.postVisitorMessage(new VisitorMessage(session, body.message(),
                     body.messageType(), body.attachment()));
         } else {
