@@ -45,6 +45,9 @@ final class QueueDrainer {
 
     /** Assigns the department's queue while it has chats and its admins have room; answers how many. */
     int drain(String department) {
+        if (!store.assignment().mode(department).automatic()) {
+            return 0; // a plain read: a manual department's queue is never locked
+        }
         int assigned = 0;
         for (int i = 0; i < MAX_PER_DRAIN; i++) {
             Step step = assignNext(department);
