@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.Parley;
+import dev.parley.chat.AssignmentMode;
 import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.ChatStatus;
@@ -19,6 +20,7 @@ import dev.parley.chat.WebhookDelivery;
 import dev.parley.chat.WebhookEndpoint;
 import dev.parley.chat.WebhookEventType;
 import dev.parley.chat.event.ChatEvent;
+import dev.parley.chat.presence.Heartbeat;
 import dev.parley.chat.webhook.WebhookRecorder;
 import dev.parley.chat.webhook.WebhookSecret;
 import dev.parley.chat.webhook.WebhookSettings;
@@ -168,6 +170,37 @@ public abstract class TransferContract extends ContractSuite {
             p.chats().transferChat(new ChatTransfer(id, "alice", null, "finance", null));
             assertThat(waiting).hasSize(1);
         }
+    }
+
+    @Test
+    void aTransferToADepartmentWithNobodyAvailablePutsTheChatInItsQueueUntilSomeoneComes() {
+        parley().assignment().setMode("technical", AssignmentMode.ROUND_ROBIN);
+        parley().presence().heartbeat("bob", Heartbeat.onlineForAll());
+        long first = start("Ada", "technical", "Hi").chat().id();
+        clock.advance(Duration.ofSeconds(1));
+        long id = start("Ben", "sales", "Hi").chat().id();
+        parley().chats().updateChat(ChatUpdate.assign(id, "bob"));
+        clock.advance(Duration.ofSeconds(1));
+
+        Chat moved = transfer(id, null, "technical", null);
+        assertThat(moved.assignedTo()).isNull();
+        assertThat(parley().assignment().queue("technical", 10)).extracting(q -> q.chat().id())
+                .containsExactly(first, id);
+
+        online("carol");
+        assertThat(chat(first).assignedTo()).isEqualTo("carol");
+        assertThat(chat(id).assignedTo()).isEqualTo("carol");
+        assertThat(chat(id).firstResponseAt()).isNull();
+    }
+
+    @Test
+    void aTransferToADepartmentWithAnAgentAvailableIsAssignedAtOnce() {
+        parley().assignment().setMode("technical", AssignmentMode.LEAST_BUSY);
+        online("carol");
+        long id = start("Ada", "sales", "Hi").chat().id();
+        transfer(id, null, "technical", null);
+        assertThat(chat(id).assignedTo()).isEqualTo("carol");
+        assertThat(chat(id).department()).isEqualTo("technical");
     }
 
     @Test
