@@ -9,6 +9,7 @@ import dev.parley.chat.jpa.entity.WebhookDeliveryEntity;
 import dev.parley.chat.jpa.entity.WebhookEndpointEntity;
 import dev.parley.chat.store.WebhookRecords;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -106,6 +107,8 @@ final class JpaWebhooks implements WebhookRecords {
 
     @Override
     public List<WebhookDelivery> claim(String owner, Instant now, Instant leaseUntil, int max) {
+        // the column keeps microseconds: a lease with nanoseconds (Linux clocks) would never match it when read back
+        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MICROS);
         return tx.call(t -> {
             fresh(t);
             List<WebhookDelivery> claimed = new ArrayList<>();
@@ -119,14 +122,14 @@ final class JpaWebhooks implements WebhookRecords {
                 }
                 int won = t.em.createQuery("update ParleyWebhookDelivery d set d.claimedBy = :owner,"
                                 + " d.claimedUntil = :lease where d.id in :ids and " + CLAIMABLE)
-                        .setParameter("owner", owner).setParameter("lease", leaseUntil)
+                        .setParameter("owner", owner).setParameter("lease", lease)
                         .setParameter("ids", candidates).setParameter("now", now).executeUpdate();
                 if (won > 0) {
                     t.em.createQuery("select d from ParleyWebhookDelivery d where d.id in :ids"
                                     + " and d.claimedBy = :owner and d.claimedUntil = :lease",
                                     WebhookDeliveryEntity.class)
                             .setParameter("ids", candidates).setParameter("owner", owner)
-                            .setParameter("lease", leaseUntil).getResultList()
+                            .setParameter("lease", lease).getResultList()
                             .forEach(e -> claimed.add(e.toRecord()));
                 }
                 if (won == candidates.size()) {

@@ -123,6 +123,14 @@ public abstract class WebhooksContract extends ContractSuite {
     }
 
     @Test
+    void aLeaseWithNanosecondsIsClaimed() {
+        // system clocks on Linux tell nanoseconds; databases keep microseconds
+        WebhookDelivery d = delivery(endpoint(Set.of(WebhookEventType.CHAT_STARTED)).id(), "msg_nanos", T0);
+        assertThat(records().claim("a", T0.plusNanos(1), LEASE.plusNanos(123_456_789), 10))
+                .extracting(WebhookDelivery::id).containsExactly(d.id());
+    }
+
+    @Test
     void anAttemptIsStoredOnlyByTheClaimHolderAndMovesTheDelivery() {
         WebhookEndpoint e = endpoint(Set.of(WebhookEventType.CHAT_STARTED));
         WebhookDelivery d = delivery(e.id(), "msg_1", T0);
