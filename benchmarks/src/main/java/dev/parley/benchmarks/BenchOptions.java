@@ -1,6 +1,7 @@
 package dev.parley.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param synchronousCommit PostgreSQL {@code synchronous_commit}
  * @param profile           whether to take JFR samples and statement counts
  * @param out               where to write the Markdown report; null for nowhere
+ * @param clusterSoak       how long the two-node soak runs
+ * @param clusterStreams    visitor streams held open on one node by the cluster benchmark
  */
 record BenchOptions(
         String mode,
@@ -46,9 +49,11 @@ record BenchOptions(
         Set<Database.Kind> databases,
         boolean synchronousCommit,
         boolean profile,
-        @Nullable Path out) {
+        @Nullable Path out,
+        Duration clusterSoak,
+        int clusterStreams) {
 
-    static final List<String> ALL = List.of("ingest", "analytics", "outbox", "presence", "http");
+    static final List<String> ALL = List.of("ingest", "analytics", "outbox", "presence", "http", "cluster");
 
     BenchOptions {
         ingestThreads = List.copyOf(ingestThreads);
@@ -62,14 +67,14 @@ record BenchOptions(
     static BenchOptions quick() {
         return new BenchOptions("quick", 1, 2, List.of(1, 4, 16), 160, List.of(10_000), 10_000, List.of(7, 30, 365),
                 300, 400, 200, 50, new LinkedHashSet<>(ALL), EnumSet.allOf(Database.Kind.class), true, true,
-                null);
+                null, Duration.ofMinutes(5), 300);
     }
 
     /** The sizes of the documented figures. */
     static BenchOptions full() {
         return new BenchOptions("full", 1, 3, List.of(1, 4, 16), 1_600, List.of(10_000, 100_000, 1_000_000),
                 100_000, List.of(7, 30, 365), 2_000, 4_000, 2_000, 1_000, new LinkedHashSet<>(ALL),
-                EnumSet.allOf(Database.Kind.class), true, true, null);
+                EnumSet.allOf(Database.Kind.class), true, true, null, Duration.ofMinutes(5), 10_000);
     }
 
     boolean runs(String benchmark) {
@@ -80,7 +85,8 @@ record BenchOptions(
      * Parses {@code --quick | --full}, {@code --only=ingest,analytics,…}, {@code --db=postgres,h2},
      * {@code --rounds=N}, {@code --sizes=10000,100000}, {@code --h2-max-chats=N}, {@code --sync-commit=on|off}, {@code --no-profile},
      * {@code --out=PATH} (default {@code docs/benchmarks.md} in full mode, {@code target/benchmarks-quick.md} in quick
-     * mode), {@code --no-write}.
+     * mode), {@code --no-write}, {@code --cluster-soak=30s} (the two-node soak's length, 5 minutes by default; in
+     * seconds {@code s} or minutes {@code m}), {@code --cluster-streams=N} (streams held open on one node).
      */
     static BenchOptions parse(String[] args, Path root) {
         boolean full = List.of(args).contains("--full");
@@ -93,6 +99,8 @@ record BenchOptions(
         int h2Max = o.h2MaxChats;
         boolean sync = o.synchronousCommit;
         boolean profile = o.profile;
+        Duration soak = o.clusterSoak;
+        int clusterStreams = o.clusterStreams;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--quick") || arg.equals("--full")) {
@@ -121,12 +129,17 @@ record BenchOptions(
                 out = Path.of(value);
             } else if (arg.equals("--no-write")) {
                 out = null;
+            } else if (arg.startsWith("--cluster-soak=")) {
+                soak = value.endsWith("m") ? Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)))
+                        : Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
+            } else if (arg.startsWith("--cluster-streams=")) {
+                clusterStreams = Integer.parseInt(value);
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg + "; see BenchOptions.parse");
             }
         }
         return new BenchOptions(o.mode, o.warmups, rounds, o.ingestThreads, o.ingestMessages, sizes, h2Max,
                 o.analyticsDays, o.outboxItems, o.presenceOps, o.httpMessages, o.sseClients, only, dbs, sync,
-                profile, out);
+                profile, out, soak, clusterStreams);
     }
 }

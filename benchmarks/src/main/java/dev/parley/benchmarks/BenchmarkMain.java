@@ -76,6 +76,9 @@ public final class BenchmarkMain {
             if (options.runs("http")) {
                 sections.add(new HttpBenchmark(options, harness).run(dbs));
             }
+            if (options.runs("cluster")) {
+                sections.add(new ClusterBenchmark(options, harness).run(dbs));
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         RunInfo info = new RunInfo(options.mode(), command, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

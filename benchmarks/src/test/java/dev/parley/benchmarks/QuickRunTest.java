@@ -15,13 +15,15 @@ class QuickRunTest {
     void quickModeRunsEveryBenchmarkAndWritesSaneRatios(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("benchmarks.md");
         // the JFR samples and statement counts are left out here (they add a second store per benchmark);
-        // StatementCounterTest covers the counting
-        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--no-profile", "--out=" + out}, dir);
+        // StatementCounterTest covers the counting; the two-node soak runs 30 s here instead of quick mode's 5 minutes
+        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--no-profile", "--cluster-soak=30s",
+                "--out=" + out}, dir);
 
         BenchmarkMain.Result result = BenchmarkMain.run(options, "QuickRunTest");
 
         assertThat(result.sections()).extracting(Section::title).contains(IngestBenchmark.TITLE,
-                AnalyticsBenchmark.TITLE, OutboxBenchmark.TITLE, PresenceBenchmark.TITLE, HttpBenchmark.TITLE);
+                AnalyticsBenchmark.TITLE, OutboxBenchmark.TITLE, PresenceBenchmark.TITLE, HttpBenchmark.TITLE,
+                ClusterBenchmark.TITLE);
         List<Row> rows = result.sections().stream().flatMap(s -> s.rows().stream()).toList();
         assertThat(rows).allSatisfy(r -> assertThat(r.sane()).as(r.toString()).isTrue());
         // where a module is not in the build yet, its benchmarks say so instead of measuring (ingest: Parley and
@@ -33,6 +35,8 @@ class QuickRunTest {
         assertMeasuredOrExplained(result, PresenceBenchmark.TITLE, Stores.available(), 4 * 2);
         assertMeasuredOrExplained(result, HttpBenchmark.TITLE,
                 Stores.available() && HttpBenchmark.springModuleAvailable(), 8);
+        assertMeasuredOrExplained(result, ClusterBenchmark.TITLE,
+                Stores.available() && HttpBenchmark.springModuleAvailable(), 5);
         assertThat(Files.readString(out)).contains(ReportWriter.BEGIN, ReportWriter.END, "cores:",
                 IngestBenchmark.TITLE, "Targets at a glance");
         assertThat(ReportWriter.console(result.sections())).contains("ratio");
