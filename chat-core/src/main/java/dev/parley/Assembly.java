@@ -49,7 +49,7 @@ final class Assembly {
         Clock clock = b.clock;
         this.events = new EventBus(clock);
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, clock,
-                settings.offlineBatchWindow());
+                settings.offlineBatchWindow(), settings.visitorEmailsPerDay());
         this.presence = or(b.presence, () -> new DefaultPresenceTracker(store, b.admins, clock,
                 settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events));
         this.chats = new DefaultChatService(store, settings, clock, b.admins, presence, recorder, events,
