@@ -53,7 +53,7 @@ final class Assembly {
         Clock clock = b.clock;
         this.events = new EventBus(clock);
         NotificationRecorder recorder = new NotificationRecorder(store.outbox(), b.admins, clock,
-                settings.offlineBatchWindow());
+                settings.offlineBatchWindow(), settings.visitorEmailsPerDay());
         this.presence = or(b.presence, () -> new DefaultPresenceTracker(store, b.admins, clock,
                 settings.heartbeatTimeout(), new DefaultAgentAvailability(store, recorder), events));
         DefaultAssignmentService queues = new DefaultAssignmentService(store, b.admins, presence, events, clock,

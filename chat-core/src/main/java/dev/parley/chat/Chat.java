@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param offlineNotificationSent whether admins were emailed the offline messages
  * @param emailNotificationSent   whether admins were emailed about the new chat
  * @param analytics               per-chat analytics, kept up to date as messages arrive
+ * @param visitorEmailReplies     whether the visitor asked, when starting the chat, to be emailed at
+ *                                {@code visitorEmail} (the only case Parley ever emails a visitor)
  */
 public record Chat(
         long id,
@@ -50,7 +52,20 @@ public record Chat(
         boolean offlineMessage,
         boolean offlineNotificationSent,
         boolean emailNotificationSent,
-        ChatAnalytics analytics) {
+        ChatAnalytics analytics,
+        boolean visitorEmailReplies) {
+
+    /** A chat whose visitor did not ask for emails. */
+    public Chat(long id, String sessionId, String visitorName, @Nullable String visitorEmail,
+            @Nullable String visitorPhone, String department, @Nullable String assignedTo, ChatStatus status,
+            Instant createdAt, Instant updatedAt, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt,
+            @Nullable Long responseTime, @Nullable Long resolutionTime, @Nullable Integer rating,
+            @Nullable String ratingComment, boolean offlineMessage, boolean offlineNotificationSent,
+            boolean emailNotificationSent, ChatAnalytics analytics) {
+        this(id, sessionId, visitorName, visitorEmail, visitorPhone, department, assignedTo, status, createdAt,
+                updatedAt, firstResponseAt, resolvedAt, responseTime, resolutionTime, rating, ratingComment,
+                offlineMessage, offlineNotificationSent, emailNotificationSent, analytics, false);
+    }
 
     /** Checks the fields that may never be missing. */
     public Chat {
@@ -160,6 +175,7 @@ public record Chat(
         private boolean offlineNotificationSent;
         private boolean emailNotificationSent;
         private ChatAnalytics analytics = ChatAnalytics.EMPTY;
+        private boolean visitorEmailReplies;
 
         private Builder() {}
 
@@ -184,6 +200,7 @@ public record Chat(
             offlineNotificationSent = c.offlineNotificationSent;
             emailNotificationSent = c.emailNotificationSent;
             analytics = c.analytics;
+            visitorEmailReplies = c.visitorEmailReplies;
         }
 
         /** Sets the id. */
@@ -226,6 +243,8 @@ public record Chat(
         public Builder emailNotificationSent(boolean v) { emailNotificationSent = v; return this; }
         /** Sets the per-chat analytics. */
         public Builder analytics(ChatAnalytics v) { analytics = v; return this; }
+        /** Sets whether the visitor asked to be emailed. */
+        public Builder visitorEmailReplies(boolean v) { visitorEmailReplies = v; return this; }
 
         /** Builds the chat. */
         public Chat build() {
@@ -234,7 +253,7 @@ public record Chat(
                     assignedTo, status, Objects.requireNonNull(createdAt, "createdAt"),
                     updatedAt == null ? createdAt : updatedAt, firstResponseAt, resolvedAt, responseTime,
                     resolutionTime, rating, ratingComment, offlineMessage, offlineNotificationSent,
-                    emailNotificationSent, analytics);
+                    emailNotificationSent, analytics, visitorEmailReplies);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
  *                           zero disables the cache)
  * @param timeZone           the default time zone of report days (default UTC)
  * @param outbox             delivery settings of the notification outbox
+ * @param visitorEmailsPerDay the most emails sent to one visitor address in 24 hours (default 3); 0 sends none
  */
 public record ParleySettings(
         int maxMessageLength,
@@ -21,11 +22,16 @@ public record ParleySettings(
         Duration offlineBatchWindow,
         Duration analyticsCacheTtl,
         ZoneId timeZone,
-        OutboxSettings outbox) {
+        OutboxSettings outbox,
+        int visitorEmailsPerDay) {
+
+    /** The default of {@link #visitorEmailsPerDay()}. */
+    public static final int DEFAULT_VISITOR_EMAILS_PER_DAY = 3;
 
     /** The documented defaults. */
     public static final ParleySettings DEFAULTS = new ParleySettings(5_000, Duration.ofMinutes(2),
-            Duration.ofMinutes(2), Duration.ofMinutes(5), ZoneId.of("UTC"), OutboxSettings.DEFAULTS);
+            Duration.ofMinutes(2), Duration.ofMinutes(5), ZoneId.of("UTC"), OutboxSettings.DEFAULTS,
+            DEFAULT_VISITOR_EMAILS_PER_DAY);
 
     /** Checks the bounds. */
     public ParleySettings {
@@ -37,38 +43,58 @@ public record ParleySettings(
         Objects.requireNonNull(analyticsCacheTtl, "analyticsCacheTtl");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(outbox, "outbox");
+        if (visitorEmailsPerDay < 0) {
+            throw new IllegalArgumentException("visitorEmailsPerDay must not be negative");
+        }
+    }
+
+    /** Settings with the default {@link #visitorEmailsPerDay()}. */
+    public ParleySettings(int maxMessageLength, Duration heartbeatTimeout, Duration offlineBatchWindow,
+            Duration analyticsCacheTtl, ZoneId timeZone, OutboxSettings outbox) {
+        this(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone, outbox,
+                DEFAULT_VISITOR_EMAILS_PER_DAY);
+    }
+
+    /** These settings with another cap of emails per visitor address and day. */
+    public ParleySettings withVisitorEmailsPerDay(int value) {
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone,
+                outbox, value);
     }
 
     /** These settings with another message length limit. */
     public ParleySettings withMaxMessageLength(int value) {
-        return new ParleySettings(value, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone, outbox);
+        return new ParleySettings(value, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone,
+                outbox, visitorEmailsPerDay);
     }
 
     /** These settings with another heartbeat timeout. */
     public ParleySettings withHeartbeatTimeout(Duration value) {
-        return new ParleySettings(maxMessageLength, value, offlineBatchWindow, analyticsCacheTtl, timeZone, outbox);
+        return new ParleySettings(maxMessageLength, value, offlineBatchWindow, analyticsCacheTtl, timeZone,
+                outbox, visitorEmailsPerDay);
     }
 
     /** These settings with another offline batching window. */
     public ParleySettings withOfflineBatchWindow(Duration value) {
-        return new ParleySettings(maxMessageLength, heartbeatTimeout, value, analyticsCacheTtl, timeZone, outbox);
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, value, analyticsCacheTtl, timeZone,
+                outbox, visitorEmailsPerDay);
     }
 
     /** These settings with another analytics cache lifetime. */
     public ParleySettings withAnalyticsCacheTtl(Duration value) {
-        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, value, timeZone, outbox);
+        return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, value, timeZone,
+                outbox, visitorEmailsPerDay);
     }
 
     /** These settings with another report time zone. */
     public ParleySettings withTimeZone(ZoneId value) {
         return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, value,
-                outbox);
+                outbox, visitorEmailsPerDay);
     }
 
     /** These settings with other outbox settings. */
     public ParleySettings withOutbox(OutboxSettings value) {
         return new ParleySettings(maxMessageLength, heartbeatTimeout, offlineBatchWindow, analyticsCacheTtl, timeZone,
-                value);
+                value, visitorEmailsPerDay);
     }
 
     /**

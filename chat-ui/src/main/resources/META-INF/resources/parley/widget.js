@@ -29,7 +29,8 @@
       team: 'Team', name: 'Name', namePlaceholder: 'Your name', email: 'Email (optional)',
       emailPlaceholder: 'you@example.com', phone: 'Phone (optional)', message: 'Message',
       messagePlaceholder: 'How can we help?', start: 'Start chat', starting: 'Starting…',
-      fineprint: 'Leave your email and we will write back even if you close this page.',
+      fineprint: 'Leave your email and tick the box, and we will write back even if you close this page.',
+      emailReplies: 'Email me the replies',
       needName: 'Please tell us your name.', needMessage: 'Please write a message.', suggested: 'Suggested articles',
       offline: 'No agents are online right now. Leave your message here — the team gets it by email and replies as soon as possible.',
       closedChat: 'This chat is closed.', newChat: 'Start a new chat', uploading: 'Uploading…',
@@ -51,7 +52,8 @@
       team: 'Team', name: 'Name', namePlaceholder: 'Ihr Name', email: 'E-Mail (optional)',
       emailPlaceholder: 'sie@beispiel.de', phone: 'Telefon (optional)', message: 'Nachricht',
       messagePlaceholder: 'Wie können wir helfen?', start: 'Chat starten', starting: 'Wird gestartet…',
-      fineprint: 'Mit Ihrer E-Mail-Adresse antworten wir auch, wenn Sie diese Seite schließen.',
+      fineprint: 'Mit Ihrer E-Mail-Adresse und dem Häkchen antworten wir auch, wenn Sie diese Seite schließen.',
+      emailReplies: 'Antworten per E-Mail senden',
       needName: 'Bitte nennen Sie Ihren Namen.', needMessage: 'Bitte schreiben Sie eine Nachricht.',
       suggested: 'Passende Artikel',
       offline: 'Gerade ist niemand online. Hinterlassen Sie Ihre Nachricht hier – das Team erhält sie per E-Mail und antwortet so bald wie möglich.',
@@ -412,6 +414,7 @@
         maxlength: '100', placeholder: t('namePlaceholder') });
       var email = el('input', { class: 'parley-input', name: 'visitorEmail', type: 'email', autocomplete: 'email',
         placeholder: t('emailPlaceholder') });
+      var emailReplies = el('input', { type: 'checkbox', name: 'emailReplies' });
       var phone = el('input', { class: 'parley-input', name: 'visitorPhone', type: 'tel', autocomplete: 'tel',
         maxlength: '40' });
       var message = el('textarea', { class: 'parley-textarea', name: 'message', required: true, maxlength: '5000',
@@ -448,6 +451,7 @@
         el('div', { class: 'parley-row' },
           asks('name') ? el('label', { class: 'parley-field' }, el('span', { class: 'parley-label', text: t('name') }), name) : null,
           asks('email') ? el('label', { class: 'parley-field' }, el('span', { class: 'parley-label', text: t('email') }), email) : null),
+        asks('email') ? el('label', { class: 'parley-check' }, emailReplies, el('span', { text: t('emailReplies') })) : null,
         asks('phone') ? el('label', { class: 'parley-field' }, el('span', { class: 'parley-label', text: t('phone') }), phone) : null,
         el('label', { class: 'parley-field' }, el('span', { class: 'parley-label', text: t('message') }), message),
         suggestions.box,
@@ -463,6 +467,7 @@
         request('POST', url('/chat'), {
           visitorName: (asks('name') && name.value.trim()) || t('visitor'),
           visitorEmail: (asks('email') && email.value.trim()) || null,
+          emailReplies: asks('email') && !!email.value.trim() && emailReplies.checked,
           visitorPhone: (asks('phone') && phone.value.trim()) || null,
           department: state.department,
           message: message.value

@@ -64,6 +64,7 @@ final class VisitorSide {
             Chat chat = store.chats().insert(Chat.builder()
                     .sessionId(sessionIds.next())
                     .visitorName(name).visitorEmail(email).visitorPhone(phone)
+                    .visitorEmailReplies(email != null && request.emailReplies())
                     .department(department.slug())
                     .status(online ? ChatStatus.ACTIVE : ChatStatus.WAITING)
                     .offlineMessage(!online)

@@ -4,14 +4,20 @@ import dev.parley.chat.Chat;
 import dev.parley.chat.ChatDepartment;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.OutboxItem;
+import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.Admin;
 import dev.parley.chat.admin.AdminDirectory;
 import dev.parley.chat.store.OutboxRecords;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -30,14 +36,22 @@ public final class NotificationRecorder {
     private final AdminDirectory admins;
     private final Clock clock;
     private final Duration offlineBatchWindow;
+    private final int visitorEmailsPerDay;
     private final NotificationCodec codec = new NotificationCodec();
 
-    /** Creates the recorder. */
+    /** Creates the recorder, with the default cap of emails per visitor address and day. */
     public NotificationRecorder(OutboxRecords outbox, AdminDirectory admins, Clock clock, Duration offlineBatchWindow) {
+        this(outbox, admins, clock, offlineBatchWindow, ParleySettings.DEFAULT_VISITOR_EMAILS_PER_DAY);
+    }
+
+    /** Creates the recorder; at most {@code visitorEmailsPerDay} emails go to one visitor address in 24 hours. */
+    public NotificationRecorder(OutboxRecords outbox, AdminDirectory admins, Clock clock, Duration offlineBatchWindow,
+            int visitorEmailsPerDay) {
         this.outbox = outbox;
         this.admins = admins;
         this.clock = clock;
         this.offlineBatchWindow = offlineBatchWindow;
+        this.visitorEmailsPerDay = visitorEmailsPerDay;
     }
 
     /** Every admin serving the department who has an email, then the department's own address. */
@@ -91,11 +105,35 @@ public final class NotificationRecorder {
                 chat.department(), List.of(line)), key, clock.instant().plus(offlineBatchWindow));
     }
 
-    /** Records the email telling a waiting visitor, if they left an address, that an agent is available. */
+    /**
+     * Records the email telling a waiting visitor that an agent is available: only when the visitor asked for replies
+     * by email ({@link Chat#visitorEmailReplies()}), and at most {@code visitorEmailsPerDay} emails to one address in
+     * 24 hours (counted in the outbox, so the cap holds across nodes sharing the store).
+     */
     public void agentAvailable(Chat chat) {
-        if (chat.visitorEmail() != null) {
-            record(new AgentAvailableNotification(List.of(chat.visitorEmail()), chat.id(), chat.visitorName(),
-                    chat.department()), "available:" + chat.id(), clock.instant());
+        String email = chat.visitorEmail();
+        if (email == null || !chat.visitorEmailReplies()) {
+            return;
+        }
+        String key = visitorMailKey(email);
+        Instant now = clock.instant();
+        if (outbox.countByKeySince(key, now.minus(Duration.ofDays(1))) >= visitorEmailsPerDay) {
+            log.info("Chat {}: its visitor's address already got {} email(s) in 24 hours; no more are sent",
+                    chat.id(), visitorEmailsPerDay);
+            return;
+        }
+        record(new AgentAvailableNotification(List.of(email), chat.id(), chat.visitorName(), chat.department()),
+                key, now);
+    }
+
+    /** The outbox key of every email to one visitor address: a hash of it, so the key is short and case-blind. */
+    static String visitorMailKey(String email) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return "visitor-mail:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -60,6 +60,9 @@ public interface OutboxRecords {
     /** The due time of the oldest pending item, if any (for the outbox lag). */
     Optional<Instant> oldestPendingDue();
 
+    /** The number of items of any status with this dedup key written at or after {@code since} (for send caps). */
+    long countByKeySince(String dedupKey, Instant since);
+
     /**
      * A claimed item whose notification reached the port.
      *

@@ -44,7 +44,8 @@ class AgentAvailabilityTest {
 
     private Chat waitingChat(String name) {
         return store.chats().insert(Chat.builder().sessionId(name.repeat(32).substring(0, 32)).visitorName(name)
-                .visitorEmail(name + "@example.org").department("general").status(ChatStatus.WAITING)
+                .visitorEmail(name + "@example.org").visitorEmailReplies(true).department("general")
+                .status(ChatStatus.WAITING)
                 .offlineMessage(true).createdAt(T0.minusSeconds(60)).build());
     }
 

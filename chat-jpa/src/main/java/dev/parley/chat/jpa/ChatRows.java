@@ -55,7 +55,8 @@ final class ChatRows {
             new Column("shortest_response_time", Types.BIGINT, c -> c.analytics().shortestResponseTime()),
             new Column("awaiting_reply_since", Types.TIMESTAMP_WITH_TIMEZONE, c -> c.analytics().awaitingReplySince()),
             new Column("first_message_at", Types.TIMESTAMP_WITH_TIMEZONE, c -> c.analytics().firstMessageAt()),
-            new Column("last_message_at", Types.TIMESTAMP_WITH_TIMEZONE, c -> c.analytics().lastMessageAt()));
+            new Column("last_message_at", Types.TIMESTAMP_WITH_TIMEZONE, c -> c.analytics().lastMessageAt()),
+            new Column("email_replies", Types.BOOLEAN, Chat::visitorEmailReplies));
 
     private final String select;
 
@@ -85,7 +86,7 @@ final class ChatRows {
                 rs.getBoolean(i + 18), rs.getBoolean(i + 19), new ChatAnalytics(rs.getLong(i + 20),
                         rs.getLong(i + 21), rs.getLong(i + 22), rs.getLong(i + 23), rs.getLong(i + 24),
                         rs.getObject(i + 25, Long.class), rs.getObject(i + 26, Long.class), instant(rs, i + 27),
-                        instant(rs, i + 28), instant(rs, i + 29)));
+                        instant(rs, i + 28), instant(rs, i + 29)), rs.getBoolean(i + 30));
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -59,6 +59,13 @@ final class JpaOutbox implements OutboxRecords {
     }
 
     @Override
+    public long countByKeySince(String dedupKey, Instant since) {
+        return tx.call(t -> t.em.createQuery("select count(o) from ParleyOutboxItem o where o.dedupKey = :k"
+                + " and o.createdAt >= :since", Long.class).setParameter("k", dedupKey).setParameter("since", since)
+                .getSingleResult());
+    }
+
+    @Override
     public boolean replacePayloadIfUnclaimed(long id, String payload) {
         return tx.call(t -> update(t, id, "update ParleyOutboxItem o set o.payload = :payload where o.id = :id"
                 + " and o.status = 'PENDING' and o.claimedBy is null and o.attempts = 0", "payload", payload) > 0);

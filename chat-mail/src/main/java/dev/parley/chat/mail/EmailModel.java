@@ -61,7 +61,8 @@ final class EmailModel {
                 m.put("morePlural", n.moreMessages() != 1);
             }
         } else if (notification instanceof AgentAvailableNotification n) {
-            m.put("visitorName", line(n.visitorName()));
+            // Nothing the visitor typed (not even their name): the address may be a stranger's, and the email must
+            // not carry the sender's words under the host's name.
             m.put("department", line(n.department()));
         }
         return m;

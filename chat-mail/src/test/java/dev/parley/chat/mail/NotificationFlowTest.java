@@ -160,7 +160,7 @@ class NotificationFlowTest {
     @Test
     void aWaitingVisitorIsToldByEmailWhenAnAgentComesOnline() throws Exception {
         PostedMessage first = parley.chats().startChat(new StartChat("Grace", "grace@visitor.test", null,
-                "technical", "My app crashes"));
+                "technical", "My app crashes", true));
         parley.outbox().dispatchDue();
         smtp.greenMail().purgeEmailFromAllMailboxes();
 

@@ -54,7 +54,8 @@ public record ParleyProperties(
         return new ParleySettings(chat.maxMessageLength(), presence.heartbeatTimeout(),
                 notifications.offlineBatchWindow(), analytics.cacheTtl(), analytics.timeZone(),
                 new ParleySettings.OutboxSettings(outbox.maxAttempts(), outbox.initialBackoff(),
-                        outbox.maxBackoff(), outbox.lease(), outbox.pollInterval(), outbox.batchSize()));
+                        outbox.maxBackoff(), outbox.lease(), outbox.pollInterval(), outbox.batchSize()),
+                notifications.visitorEmailsPerDay());
     }
 
     /** The upload policy built from these properties. */
@@ -85,9 +86,12 @@ public record ParleyProperties(
     /**
      * Notification batching.
      *
-     * @param offlineBatchWindow how long the offline messages of one chat are gathered into one email
+     * @param offlineBatchWindow  how long the offline messages of one chat are gathered into one email
+     * @param visitorEmailsPerDay the most emails sent to one visitor address in 24 hours (only visitors who ticked
+     *                            "Email me the replies" are ever emailed); 0 sends none
      */
-    public record Notifications(@DefaultValue("2m") Duration offlineBatchWindow) {}
+    public record Notifications(@DefaultValue("2m") Duration offlineBatchWindow,
+            @DefaultValue("3") int visitorEmailsPerDay) {}
 
     /**
      * The analytics report.

@@ -124,7 +124,7 @@ public abstract class ContractSuite {
 
     // ---- data in one line ---------------------------------------------------------------------------------
 
-    /** Starts a chat in {@code general} with a visitor who left an email. */
+    /** Starts a chat in {@code general} with a visitor who left an email and asked for replies by email. */
     protected final PostedMessage start(String visitorName, String message) {
         return start(visitorName, null, message);
     }
@@ -133,7 +133,7 @@ public abstract class ContractSuite {
     protected final PostedMessage start(String visitorName, @Nullable String department, String message) {
         return parley().chats().startChat(new StartChat(visitorName,
                 visitorName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org", null,
-                department, message));
+                department, message, true));
     }
 
     /** A visitor message on the chat of the session id. */

@@ -51,6 +51,21 @@ public abstract class OutboxContract extends ContractSuite {
     }
 
     @Test
+    void itemsAreCountedByKeySinceATimeWhateverTheirStatus() {
+        OutboxItem old = records().insert(OutboxItem.pending("AGENT_AVAILABLE", "visitor-mail:a", "{}",
+                T0.minusSeconds(100), T0));
+        records().insert(OutboxItem.pending("AGENT_AVAILABLE", "visitor-mail:a", "{}", T0, T0));
+        records().insert(OutboxItem.pending("AGENT_AVAILABLE", "visitor-mail:b", "{}", T0, T0));
+        records().claim("node-a", T0, LEASE, 10);
+        records().markFailed(old.id(), 1, "refused");
+
+        assertThat(records().countByKeySince("visitor-mail:a", T0.minusSeconds(100))).isEqualTo(2);
+        assertThat(records().countByKeySince("visitor-mail:a", T0)).isEqualTo(1);
+        assertThat(records().countByKeySince("visitor-mail:a", T0.plusNanos(1000))).isZero();
+        assertThat(records().countByKeySince("visitor-mail:c", T0.minusSeconds(100))).isZero();
+    }
+
+    @Test
     void countsHaveEveryStatusEvenWhenEmpty() {
         assertThat(records().countByStatus())
                 .isEqualTo(Map.of(OutboxStatus.PENDING, 0L, OutboxStatus.SENT, 0L, OutboxStatus.FAILED, 0L));

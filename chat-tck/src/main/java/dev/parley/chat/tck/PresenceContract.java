@@ -234,6 +234,17 @@ public abstract class PresenceContract extends ContractSuite {
     }
 
     @Test
+    void aVisitorWhoDidNotAskForEmailsGetsTheMessageButNoEmail() {
+        PostedMessage noOptIn = parley().chats().startChat(new StartChat("Di", "di@example.org", null, null, "Hi",
+                false));
+
+        online("carol");
+
+        assertThat(systemMessages(noOptIn.chat().id())).hasSize(1);
+        assertThat(pending("AGENT_AVAILABLE")).isEmpty();
+    }
+
+    @Test
     void furtherHeartbeatsAndFurtherAdminsDoNotRepeatTheMessage() {
         PostedMessage waiting = start("Ada", "Hi");
         online("alice");

@@ -64,6 +64,7 @@ public abstract class StartChatContract extends ContractSuite {
         assertThat(chat.visitorName()).isEqualTo("Ada Lovelace");
         assertThat(chat.visitorEmail()).isEqualTo("ada@example.org");
         assertThat(chat.visitorPhone()).isEqualTo("+44 20 7946 0000");
+        assertThat(chat.visitorEmailReplies()).isFalse();
         assertThat(chat.department()).isEqualTo("general");
         assertThat(chat.assignedTo()).isNull();
         assertThat(chat.createdAt()).isEqualTo(T0);
@@ -124,6 +125,16 @@ public abstract class StartChatContract extends ContractSuite {
         Chat chat = chats().startChat(new StartChat("Ada", "", "  ", null, "Hi")).chat();
         assertThat(chat.visitorEmail()).isNull();
         assertThat(chat.visitorPhone()).isNull();
+    }
+
+    @Test
+    void theEmailOptInIsStoredOnlyWithAnAddress() {
+        Chat asked = chats().startChat(new StartChat("Ada", "ada@example.org", null, null, "Hi", true)).chat();
+        Chat noAddress = chats().startChat(new StartChat("Bob", null, null, null, "Hi", true)).chat();
+
+        assertThat(store().chats().find(asked.id()).orElseThrow().visitorEmailReplies()).isTrue();
+        assertThat(store().chats().findBySessionId(asked.sessionId()).orElseThrow().visitorEmailReplies()).isTrue();
+        assertThat(store().chats().find(noAddress.id()).orElseThrow().visitorEmailReplies()).isFalse();
     }
 
     @Test

@@ -41,6 +41,13 @@ final class MemoryOutbox implements OutboxRecords {
                 .findFirst());
     }
 
+    @Override
+    public long countByKeySince(String dedupKey, Instant since) {
+        return tx.read(() -> byId.values().stream()
+                .filter(i -> dedupKey.equals(i.dedupKey()) && !i.createdAt().isBefore(since))
+                .count());
+    }
+
     private static boolean isUnclaimed(OutboxItem i) {
         return i.status() == OutboxStatus.PENDING && i.claimedBy() == null && i.attempts() == 0;
     }

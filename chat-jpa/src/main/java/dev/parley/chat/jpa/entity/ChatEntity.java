@@ -59,6 +59,8 @@ public class ChatEntity {
     private boolean offlineNotificationSent;
     @Column(name = "email_notification_sent", nullable = false)
     private boolean emailNotificationSent;
+    @Column(name = "email_replies", nullable = false)
+    private boolean emailReplies;
 
     @Column(name = "total_messages", nullable = false)
     private long totalMessages;
@@ -121,6 +123,7 @@ public class ChatEntity {
         offlineMessage = c.offlineMessage();
         offlineNotificationSent = c.offlineNotificationSent();
         emailNotificationSent = c.emailNotificationSent();
+        emailReplies = c.visitorEmailReplies();
         ChatAnalytics a = c.analytics();
         totalMessages = a.totalMessages();
         visitorMessages = a.visitorMessages();
@@ -146,6 +149,6 @@ public class ChatEntity {
                 resolutionTime, rating, ratingComment, offlineMessage, offlineNotificationSent, emailNotificationSent,
                 new ChatAnalytics(totalMessages, visitorMessages, adminMessages, responseCount, totalResponseTime,
                         longestResponseTime, shortestResponseTime, awaitingReplySince, firstMessageAt,
-                        lastMessageAt));
+                        lastMessageAt), emailReplies);
     }
 }

@@ -37,7 +37,7 @@ public final class SchemaMigrator {
     static final List<String> FILES = List.of("V001__init.sql", "V002__rollups.sql", "V003__daily_rollups.sql",
             "V004__message_id_default.sql", "V005__event_log.sql", "V006__webhooks.sql",
             "V007__business_hours.sql", "V008__canned_responses.sql", "V009__assignment.sql",
-            "V010__internal_notes.sql");
+            "V010__internal_notes.sql", "V011__visitor_mail_and_revoked_tokens.sql");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final String PLACEHOLDER = "${prefix}";

@@ -15,7 +15,8 @@ public interface AdminAuthenticator {
      * The admin id of the caller.
      *
      * @param request         the request
-     * @param allowQueryToken whether a token in the {@code access_token} query parameter is acceptable
+     * @param allowQueryToken whether a credential in the query string is acceptable (the admin stream's one-use
+     *                        {@code ticket} in JWT mode)
      */
     String authenticate(HttpServletRequest request, boolean allowQueryToken);
 }

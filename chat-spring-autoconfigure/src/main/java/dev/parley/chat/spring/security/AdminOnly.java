@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
 public @interface AdminOnly {
 
     /**
-     * Whether the token may also come as the {@code access_token} query parameter: only for the admin event stream,
-     * because browsers' EventSource cannot send headers.
+     * Whether a one-use stream ticket may come as the {@code ticket} query parameter (JWT mode): only for the admin
+     * event stream, because browsers' EventSource cannot send headers. The bearer token is never read from a URL.
      */
     boolean allowQueryToken() default false;
 }

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AdminTokens {
 
+    /** The claim that marks a stream ticket. */
+    static final String USE_CLAIM = "use";
+    /** Its value on a stream ticket. */
+    static final String STREAM_TICKET = "stream";
+
     private final MACSigner signer;
     private final @Nullable String issuer;
     private final Clock clock;
@@ -43,16 +48,31 @@ public final class AdminTokens {
         this.clock = clock;
     }
 
-    /** A token for the admin, valid for {@code ttl}. */
+    /** A token for the admin, valid for {@code ttl}; signing out ({@code POST /api/v1/admin/sign-out}) revokes it. */
     public String issue(String adminId, Duration ttl) {
+        return sign(claims(adminId, ttl).build());
+    }
+
+    /**
+     * A ticket that opens the admin event stream once ({@code GET /api/v1/admin/chat/stream?ticket=}), valid for
+     * {@code ttl}; it is not accepted as a bearer token.
+     */
+    public StreamTicket issueStreamTicket(String adminId, Duration ttl) {
+        JWTClaimsSet claims = claims(adminId, ttl).claim(USE_CLAIM, STREAM_TICKET).build();
+        return new StreamTicket(sign(claims), claims.getExpirationTime().toInstant());
+    }
+
+    private JWTClaimsSet.Builder claims(String adminId, Duration ttl) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .subject(adminId)
                 .issuer(issuer)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(signer);
@@ -61,4 +81,12 @@ public final class AdminTokens {
         }
         return jwt.serialize();
     }
+
+    /**
+     * A one-use ticket for the admin event stream.
+     *
+     * @param ticket    the value of the {@code ticket} query parameter
+     * @param expiresAt when it can no longer be used
+     */
+    public record StreamTicket(String ticket, Instant expiresAt) {}
 }

@@ -2,11 +2,13 @@ package dev.parley.chat.spring.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 
@@ -21,7 +24,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
  * Admin authentication: with Spring Security on the classpath, the application's authenticated principal; without
  * it, Parley's own JWT verifier. An {@link AdminAuthenticator} bean of the application replaces either.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "dev.parley.chat.spring.store.ParleyJpaStoreAutoConfiguration")
 @EnableConfigurationProperties(ParleySecurityProperties.class)
 class ParleySecurityAutoConfiguration {
 
@@ -52,14 +55,41 @@ class ParleySecurityAutoConfiguration {
         }
     }
 
+    /** Revoked tokens in the JPA store's database, so that every node refuses them. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass(SECURITY_CONTEXT)
-    static class JwtConfiguration {
+    @ConditionalOnClass(name = "dev.parley.chat.jpa.JpaChatStore")
+    @ConditionalOnBean(type = "dev.parley.chat.jpa.JpaChatStore")
+    static class DatabaseRevocations {
 
         @Bean
         @ConditionalOnMissingBean
-        AdminAuthenticator parleyJwtAdminAuthenticator(ParleySecurityProperties properties,
+        TokenRevocations parleyDatabaseTokenRevocations(DataSource dataSource, Environment environment,
                 ObjectProvider<Clock> clock) {
+            return new JdbcTokenRevocations(dataSource,
+                    environment.getProperty("parley.jpa.table-prefix", "parley_"), clock.getIfUnique(Clock::systemUTC));
+        }
+    }
+
+    /** Revoked tokens in memory, without the JPA store. */
+    @Configuration(proxyBeanMethods = false)
+    static class MemoryRevocations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TokenRevocations parleyMemoryTokenRevocations(ObjectProvider<Clock> clock) {
+            return new MemoryTokenRevocations(clock.getIfUnique(Clock::systemUTC));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass(SECURITY_CONTEXT)
+    @Import({DatabaseRevocations.class, MemoryRevocations.class})
+    static class JwtConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(AdminAuthenticator.class)
+        JwtAdminAuthenticator parleyJwtAdminAuthenticator(ParleySecurityProperties properties,
+                ObjectProvider<Clock> clock, TokenRevocations revocations) {
             byte[] secret = secret(properties);
             if (secret == null) {
                 log.warn("parley.security.jwt-secret is not set: Parley's admin endpoints refuse every request. "
@@ -69,7 +99,7 @@ class ParleySecurityAutoConfiguration {
                 log.info("Parley admins are authenticated by HS256 bearer tokens (parley.security.jwt-secret)");
             }
             return new JwtAdminAuthenticator(secret, properties.jwtIssuer(),
-                    clock.getIfUnique(Clock::systemUTC), properties.clockSkew());
+                    clock.getIfUnique(Clock::systemUTC), properties.clockSkew(), revocations);
         }
 
         @Bean
@@ -82,6 +112,13 @@ class ParleySecurityAutoConfiguration {
                         + JwtAdminAuthenticator.MIN_SECRET_BYTES + " bytes long");
             }
             return new AdminTokens(secret, properties.jwtIssuer(), clock.getIfUnique(Clock::systemUTC));
+        }
+
+        @Bean
+        @ConditionalOnBean({AdminTokens.class, JwtAdminAuthenticator.class})
+        AdminSessionController parleyAdminSessionController(AdminTokens tokens, JwtAdminAuthenticator authenticator,
+                ParleySecurityProperties properties) {
+            return new AdminSessionController(tokens, authenticator, properties.streamTicketLifetime());
         }
 
         private static byte @Nullable [] secret(ParleySecurityProperties properties) {

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              endpoints; empty means any authenticated principal listed as admin
  * @param permitPublicEndpoints with Spring Security: let visitors reach the public endpoints (the session id is
  *                              their credential) by excluding them from Spring Security's filter chain
+ * @param streamTicketLifetime  without Spring Security: how long a ticket of
+ *                              {@code POST /api/v1/admin/chat/stream-ticket} may be used (once) to open the admin
+ *                              event stream
  */
 @ConfigurationProperties("parley.security")
 public record ParleySecurityProperties(
@@ -23,13 +26,15 @@ public record ParleySecurityProperties(
         @Nullable String jwtIssuer,
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("ROLE_PARLEY_ADMIN") String adminAuthority,
-        @DefaultValue("true") boolean permitPublicEndpoints) {
+        @DefaultValue("true") boolean permitPublicEndpoints,
+        @DefaultValue("30s") Duration streamTicketLifetime) {
 
     /** Hides the secret. */
     @Override
     public String toString() {
         return "ParleySecurityProperties[jwtSecret=" + (jwtSecret == null ? "unset" : "***") + ", jwtIssuer="
                 + jwtIssuer + ", clockSkew=" + clockSkew + ", adminAuthority=" + adminAuthority
-                + ", permitPublicEndpoints=" + permitPublicEndpoints + "]";
+                + ", permitPublicEndpoints=" + permitPublicEndpoints + ", streamTicketLifetime=" + streamTicketLifetime
+                + "]";
     }
 }

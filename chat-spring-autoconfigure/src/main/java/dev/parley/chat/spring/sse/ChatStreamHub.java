@@ -3,11 +3,10 @@ package dev.parley.chat.spring.sse;
 import dev.parley.chat.spring.cluster.EventHistory;
 import dev.parley.chat.spring.cluster.EventLogFeed;
 import dev.parley.chat.spring.web.RateLimitedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * it to reload through the REST endpoints.
  *
  * <p>The feed's thread only keeps the events (constant time, whatever the number of streams). One dispatcher thread
- * queues them for the streams that see them and sends the keep-alive comments; a fixed pool of sender threads
- * writes the queues out. An event's frame is encoded once, for all streams.
+ * queues them for the streams that see them and sends the keep-alive comments; a pool of sender threads writes the
+ * queues out ({@link SenderPool}: a client that stops reading is disconnected and cannot hold the others up). An
+ * event's frame is encoded once, for all streams.
  */
 public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecycle {
 
@@ -41,7 +41,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
     /** The newest event queued for the open streams; guarded by lock. */
     private long dispatched;
     private final StreamRegistry streams = new StreamRegistry();
-    private volatile @Nullable ExecutorService sender;
+    private volatile @Nullable SenderPool sender;
     private volatile @Nullable Thread dispatcher;
 
     /** Creates the hub over the store's event log; {@link #start()} starts its threads. */
@@ -94,7 +94,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
 
     /** Opens a stream written to the given emitter. */
     SseEmitter open(Audience audience, @Nullable String lastEventId, SseEmitter emitter) {
-        ExecutorService executor = sender;
+        SenderPool executor = sender;
         if (executor == null) {
             throw new RateLimitedException("the event streams are not running; try again shortly", 5);
         }
@@ -242,7 +242,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
 
     /** Starts the senders and, unless tests call {@link #dispatchPending()} themselves, the dispatcher. */
     void start(boolean withDispatcher) {
-        sender = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), DaemonThreads.named("parley-sse-"));
+        sender = new SenderPool(properties.senderThreads(), properties.maxClients(), properties.writeTimeout());
         synchronized (lock) {
             dispatched = replay.last();
         }
@@ -257,7 +257,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
     @Override
     public void stop() {
         Thread d = dispatcher;
-        ExecutorService s = sender;
+        SenderPool s = sender;
         dispatcher = null;
         sender = null;
         if (d != null) {
@@ -267,15 +267,7 @@ public final class ChatStreamHub implements EventLogFeed.Subscriber, SmartLifecy
         streams.forEach(all::add);
         all.forEach(StreamClient::close);
         if (s != null) {
-            s.shutdown();
-            try {
-                if (!s.awaitTermination(5, TimeUnit.SECONDS)) {
-                    s.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                s.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            s.shutdown(Duration.ofSeconds(5));
         }
         log.debug("Event streams stopped");
     }

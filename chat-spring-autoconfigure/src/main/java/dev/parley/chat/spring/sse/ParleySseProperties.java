@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           without reading the event log
  * @param maxClients         the most streams open at once on this node; more are refused with 429
  * @param senderThreads      threads writing events to clients
+ * @param writeTimeout       how long a write to one client may block (the client stopped reading) before the client
+ *                           is disconnected and another thread takes over its sender's work
  */
 @ConfigurationProperties("parley.sse")
 public record ParleySseProperties(
@@ -24,4 +26,5 @@ public record ParleySseProperties(
         @DefaultValue("256") int clientBufferSize,
         @DefaultValue("1000") int replayBufferSize,
         @DefaultValue("1000") int maxClients,
-        @DefaultValue("4") int senderThreads) {}
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("10s") Duration writeTimeout) {}

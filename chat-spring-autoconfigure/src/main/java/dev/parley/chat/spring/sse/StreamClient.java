@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ final class StreamClient {
     /** Whether a sender has been asked to drain the queue; guarded by this. */
     private boolean scheduled;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean completed = new AtomicBoolean();
+    /** When the current write began (System.nanoTime()), for {@link SenderPool}'s watch. */
+    private volatile long writeStarted;
+    /** 0 no write, 1 writing, 2 writing and counted as stalled by the watch. */
+    private final AtomicInteger writeState = new AtomicInteger();
 
     /**
      * @param capacity the most frames queued before the client counts as too slow
@@ -123,12 +129,49 @@ final class StreamClient {
         try {
             Object[] batch;
             while (!closed.get() && (batch = take()) != null) {
-                emitter.send(Set.of(new DataWithMediaType(encode(batch), MediaType.TEXT_EVENT_STREAM)));
+                write(encode(batch));
             }
         } catch (IOException | RuntimeException e) {
             log.debug("Stream write failed; closing it", e);
             close();
         }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        SenderPool watch = sender instanceof SenderPool pool ? pool : null;
+        if (watch != null) {
+            watch.writing(this);
+        } else {
+            writeStarted(System.nanoTime());
+        }
+        try {
+            emitter.send(Set.of(new DataWithMediaType(bytes, MediaType.TEXT_EVENT_STREAM)));
+        } finally {
+            if (watch != null) {
+                watch.written(this);
+            } else {
+                writeState.set(0);
+            }
+            if (closed.get()) {
+                complete(); // closed while this write ran: completing had to wait for it
+            }
+        }
+    }
+
+    /** A write begins at {@code nanoTime} (also marks the write for {@link #close()}). */
+    void writeStarted(long nanoTime) {
+        writeStarted = nanoTime;
+        writeState.set(1);
+    }
+
+    /** Marks the running write stalled when it began before {@code limit}; true the first time only. */
+    boolean stallIfWritingSince(long limit) {
+        return writeStarted - limit < 0 && writeState.compareAndSet(1, 2);
+    }
+
+    /** The write returned; true when it had been marked stalled. */
+    boolean writeEnded() {
+        return writeState.getAndSet(0) == 2;
     }
 
     /** The next frames to write, or null (and no sender scheduled) when none are queued. */
@@ -176,7 +219,11 @@ final class StreamClient {
         return frame.encoded(Long.toString(event.seq()));
     }
 
-    /** Ends the stream (idempotent). */
+    /**
+     * Ends the stream (idempotent). While a write to it runs (perhaps blocked by a client that stopped reading), the
+     * emitter cannot be completed without waiting for that write, so the writer completes it when its write returns:
+     * closing never blocks the caller (the dispatcher or the stall watch).
+     */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -185,6 +232,15 @@ final class StreamClient {
             queue.clear();
         }
         onClose.accept(this);
+        if (writeState.get() == 0) {
+            complete();
+        }
+    }
+
+    private void complete() {
+        if (!completed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             emitter.complete();
         } catch (RuntimeException e) {

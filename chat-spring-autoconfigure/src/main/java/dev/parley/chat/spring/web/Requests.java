@@ -16,11 +16,14 @@ final class Requests {
 
     private Requests() {}
 
-    /** Starts a chat (visitor fields and message) or continues one (sessionId and message). */
+    /**
+     * Starts a chat (visitor fields and message) or continues one (sessionId and message); {@code emailReplies} is
+     * the visitor's opt-in to be emailed at {@code visitorEmail}.
+     */
     record ChatRequest(@Nullable String sessionId, @Nullable String visitorName, @Nullable String visitorEmail,
             @Nullable String visitorPhone, @Nullable String department, @Nullable String message,
             @Nullable MessageType messageType, @Nullable String fileUrl, @Nullable String fileName,
-            @Nullable Long fileSize) {
+            @Nullable Long fileSize, @Nullable Boolean emailReplies) {
 
         boolean continues() {
             return sessionId != null;

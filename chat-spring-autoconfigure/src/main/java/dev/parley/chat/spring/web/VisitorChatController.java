@@ -72,7 +72,7 @@ final class VisitorChatController {
         } else {
             limits.chatStart(request.getRemoteAddr());
             posted = chats.startChat(new StartChat(body.visitorName(), body.visitorEmail(), body.visitorPhone(),
-                    body.department(), body.message()));
+                    body.department(), body.message(), Boolean.TRUE.equals(body.emailReplies())));
         }
         return ApiResponse.ok(new Posted(posted.sessionId(), views.visitorChat(posted.chat()),
                 views.visitorMessage(posted.message()), posted.adminOnline()));

@@ -57,12 +57,47 @@ class JwtAdminAuthenticatorTest {
     }
 
     @Test
-    void theQueryParameterIsReadOnlyWhenAllowed() {
+    void theQueryTicketIsReadOnlyWhenAllowedAndOnlyOnce() {
         MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setParameter("access_token", tokens.issue("ana", Duration.ofMinutes(1)));
+        request.setParameter("ticket", tokens.issueStreamTicket("ana", Duration.ofSeconds(30)).ticket());
 
-        assertThat(auth.authenticate(request, true)).isEqualTo("ana");
         assertThatThrownBy(() -> auth.authenticate(request, false)).isInstanceOf(ParleyException.class);
+        assertThat(auth.authenticate(request, true)).isEqualTo("ana");
+        assertThatThrownBy(() -> auth.authenticate(request, true)).isInstanceOf(ParleyException.class)
+                .hasMessageContaining("already used");
+    }
+
+    @Test
+    void aBearerTokenIsNotATicketAndATicketIsNotABearerToken() {
+        MockHttpServletRequest inQuery = new MockHttpServletRequest();
+        inQuery.setParameter("ticket", tokens.issue("ana", Duration.ofMinutes(1)));
+        MockHttpServletRequest accessToken = new MockHttpServletRequest();
+        accessToken.setParameter("access_token", tokens.issue("ana", Duration.ofMinutes(1)));
+
+        assertThatThrownBy(() -> auth.authenticate(inQuery, true)).hasMessageContaining("stream ticket");
+        assertThatThrownBy(() -> auth.authenticate(accessToken, true)).isInstanceOf(ParleyException.class);
+        assertThatThrownBy(() -> auth.authenticate(bearer(tokens.issueStreamTicket("ana", Duration.ofSeconds(30))
+                .ticket()), false)).hasMessageContaining("not an admin token");
+    }
+
+    @Test
+    void aTicketExpiresLikeAToken() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setParameter("ticket", tokens.issueStreamTicket("ana", Duration.ofSeconds(30)).ticket());
+
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThatThrownBy(() -> auth.authenticate(request, true)).hasMessageContaining("expired");
+    }
+
+    @Test
+    void aSignedOutTokenIsRefused() {
+        MockHttpServletRequest request = bearer(tokens.issue("ana", Duration.ofMinutes(1)));
+        assertThat(auth.authenticate(request, false)).isEqualTo("ana");
+
+        auth.signOut(request);
+
+        assertThatThrownBy(() -> auth.authenticate(request, false)).hasMessageContaining("signed out");
     }
 
     @Test

@@ -80,7 +80,7 @@ class ChatStreamHubTest {
 
     private ChatStreamHub hub(int replayBufferSize) {
         return new ChatStreamHub(new ParleySseProperties(Duration.ofMinutes(1), Duration.ofMinutes(30),
-                Duration.ofSeconds(3), EVENTS + 10, replayBufferSize, 200, 2),
+                Duration.ofSeconds(3), EVENTS + 10, replayBufferSize, 200, 2, Duration.ofSeconds(10)),
                 new StreamEvents(new ChatViews(AdminDirectory.of(List.of()))),
                 new EventHistory(store.events()));
     }

@@ -58,7 +58,8 @@ class StreamClientTest {
     @Test
     void stoppingTheHubEndsEveryStream() {
         ChatStreamHub hub = new ChatStreamHub(new ParleySseProperties(java.time.Duration.ofMinutes(1),
-                java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3), 16, 16, 10, 1),
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3), 16, 16, 10, 1,
+                java.time.Duration.ofSeconds(10)),
                 new StreamEvents(new dev.parley.chat.spring.web.ChatViews(
                         dev.parley.chat.admin.AdminDirectory.of(List.of()))),
                 new dev.parley.chat.spring.cluster.EventHistory(new dev.parley.chat.store.memory.InMemoryChatStore().events()));

@@ -122,5 +122,12 @@ export const api = {
     { keepalive: !!opts.keepalive }),
   presence: () => call('GET', `${API}/admin/presence`),
 
-  streamUrl: () => `${API}/admin/chat/stream${session.usesCookie ? '' : query({ access_token: session.token })}`,
+  // The event stream's URL. In token mode it carries a one-use ticket valid for ~30 s, never the token itself.
+  streamUrl: async () => {
+    if (session.usesCookie) return `${API}/admin/chat/stream`;
+    const { ticket } = await call('POST', `${API}/admin/chat/stream-ticket`);
+    return `${API}/admin/chat/stream${query({ ticket })}`;
+  },
+  // Revokes the token on the server (token mode); signing out goes on if it fails.
+  signOut: () => call('POST', `${API}/admin/sign-out`, undefined, { auth: true }).catch(() => {}),
 };

@@ -42,6 +42,7 @@ const ctx = {
 let current = null;
 let heartbeatTimer = null;
 let stream = null;
+let streamAttempt = 0; // bumped by each connect and by stopLive, so a late stream ticket opens nothing
 let online = true;
 
 document.querySelectorAll('[data-icon]').forEach((n) => n.replaceWith(icon(n.dataset.icon)));
@@ -102,6 +103,8 @@ document.getElementById('sign-out').addEventListener('click', async () => {
     location.assign(config.loginUrl || '../../');
     return;
   }
+  stopLive();
+  await api.signOut();
   session.clear();
   showLogin();
 });
@@ -153,6 +156,7 @@ function startLive() {
 function stopLive() {
   clearInterval(heartbeatTimer);
   heartbeatTimer = null;
+  streamAttempt++;
   if (stream) { stream.close(); stream = null; }
 }
 
@@ -162,9 +166,20 @@ function setStreamState(state, text) {
   s.textContent = text;
 }
 
-function connectStream() {
+async function connectStream() {
   if (!session.active) return;
-  stream = new EventSource(api.streamUrl());
+  const attempt = ++streamAttempt;
+  let url;
+  try {
+    url = await api.streamUrl();
+  } catch (err) {
+    setStreamState('connecting', 'Reconnecting…');
+    if (err.status !== 401) setTimeout(() => { if (session.active && !stream) connectStream(); }, 3000);
+    return;
+  }
+  // signed out, or another connect started, while the ticket was on its way
+  if (attempt !== streamAttempt || !session.active || stream) return;
+  stream = new EventSource(url);
   const dispatch = (type) => (e) => {
     let data = null;
     try { data = JSON.parse(e.data); } catch { return; }
@@ -184,9 +199,11 @@ function connectStream() {
   };
   stream.onerror = () => {
     setStreamState('connecting', 'Reconnecting…');
-    if (stream && stream.readyState === EventSource.CLOSED) {
+    // A ticket opens the stream once: in token mode reconnect with a new one instead of the browser's retry.
+    if (stream && (stream.readyState === EventSource.CLOSED || !session.usesCookie)) {
+      stream.close();
       stream = null;
-      setTimeout(() => { if (session.active && !stream) connectStream(); }, 3000);
+      setTimeout(() => { if (session.active && !stream) connectStream(); }, session.usesCookie ? 3000 : 1000);
     }
   };
 }
