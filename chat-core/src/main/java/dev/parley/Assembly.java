@@ -9,6 +9,8 @@ import dev.parley.chat.analytics.CachingAnalyticsCalculator;
 import dev.parley.chat.analytics.StoreAnalyticsCalculator;
 import dev.parley.chat.assignment.AssignmentService;
 import dev.parley.chat.assignment.DefaultAssignmentService;
+import dev.parley.chat.canned.CannedResponses;
+import dev.parley.chat.canned.DefaultCannedResponses;
 import dev.parley.chat.conversation.DefaultAgentAvailability;
 import dev.parley.chat.conversation.DefaultChatService;
 import dev.parley.chat.department.BusinessHoursService;
@@ -46,6 +48,7 @@ final class Assembly {
     final UploadService uploads;
     final Outbox outbox;
     final AssignmentService assignment;
+    final CannedResponses cannedResponses;
 
     Assembly(Parley.Builder b, FileStorage fileStorage) {
         ChatStore store = b.store;
@@ -76,6 +79,7 @@ final class Assembly {
                 () -> new DefaultBusinessHoursService(store, clock, settings.timeZone()));
         this.uploads = or(b.uploads, () -> new DefaultUploadService(store, fileStorage, b.uploadPolicy, clock));
         this.outbox = new Outbox(store, b.notificationPort, clock, settings.outbox(), b.nodeName);
+        this.cannedResponses = new DefaultCannedResponses(store, b.admins, clock, settings.maxMessageLength());
         b.listeners.forEach(events::subscribe);
         if (b.seed) {
             departmentService.seedIfEmpty();

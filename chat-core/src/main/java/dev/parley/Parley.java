@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.chat.AssignmentTrigger;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ParleySettings;
 import dev.parley.chat.admin.AdminDirectory;
@@ -7,11 +8,9 @@ import dev.parley.chat.analytics.AnalyticsCalculator;
 import dev.parley.chat.assignment.AssignmentService;
 import dev.parley.chat.assignment.AssignmentSettings;
 import dev.parley.chat.canned.CannedResponses;
-import dev.parley.chat.canned.DefaultCannedResponses;
 import dev.parley.chat.department.BusinessHoursService;
 import dev.parley.chat.department.DepartmentService;
 import dev.parley.chat.event.ChatEventListener;
-import dev.parley.chat.event.EventBus;
 import dev.parley.chat.file.FileStorage;
 import dev.parley.chat.file.LocalFileStorage;
 import dev.parley.chat.file.UploadPolicy;
@@ -48,35 +47,14 @@ public final class Parley implements AutoCloseable {
 
     private final ChatStore store;
     private final ParleySettings settings;
-    private final EventBus events;
-    private final ChatService chats;
-    private final PresenceTracker presence;
-    private final AnalyticsCalculator analytics;
-    private final DepartmentService departments;
-    private final BusinessHoursService businessHours;
-    private final CannedResponses cannedResponses;
-    private final KnowledgeBase knowledgeBase;
-    private final UploadService uploads;
     private final FileStorage fileStorage;
-    private final Outbox outbox;
-    private final AssignmentService assignment;
+    private final Assembly a;
 
     private Parley(Builder b) {
         this.store = b.store;
         this.settings = b.settings;
         this.fileStorage = b.fileStorage;
-        Assembly a = new Assembly(b, fileStorage);
-        this.events = a.events;
-        this.presence = a.presence;
-        this.chats = a.chats;
-        this.analytics = a.analytics;
-        this.departments = a.departments;
-        this.businessHours = a.businessHours;
-        this.knowledgeBase = a.knowledgeBase;
-        this.uploads = a.uploads;
-        this.outbox = a.outbox;
-        this.assignment = a.assignment;
-        this.cannedResponses = new DefaultCannedResponses(store, b.admins, b.clock, settings.maxMessageLength());
+        this.a = new Assembly(b, fileStorage);
     }
 
     /** A builder with the documented defaults. */
@@ -86,42 +64,42 @@ public final class Parley implements AutoCloseable {
 
     /** Chats and messages. */
     public ChatService chats() {
-        return chats;
+        return a.chats;
     }
 
     /** Admin presence. */
     public PresenceTracker presence() {
-        return presence;
+        return a.presence;
     }
 
     /** The analytics report. */
     public AnalyticsCalculator analytics() {
-        return analytics;
+        return a.analytics;
     }
 
     /** Departments. */
     public DepartmentService departments() {
-        return departments;
+        return a.departments;
     }
 
     /** Business hours per department. */
     public BusinessHoursService businessHours() {
-        return businessHours;
+        return a.businessHours;
     }
 
     /** Canned responses. */
     public CannedResponses cannedResponses() {
-        return cannedResponses;
+        return a.cannedResponses;
     }
 
     /** The knowledge base. */
     public KnowledgeBase knowledgeBase() {
-        return knowledgeBase;
+        return a.knowledgeBase;
     }
 
     /** File uploads. */
     public UploadService uploads() {
-        return uploads;
+        return a.uploads;
     }
 
     /** Where files are stored. */
@@ -131,12 +109,12 @@ public final class Parley implements AutoCloseable {
 
     /** The notification outbox and its dispatcher. */
     public Outbox outbox() {
-        return outbox;
+        return a.outbox;
     }
 
     /** Automatic assignment: queues, modes and capacities. */
     public AssignmentService assignment() {
-        return assignment;
+        return a.assignment;
     }
 
     /** The store in use. */
@@ -151,23 +129,23 @@ public final class Parley implements AutoCloseable {
 
     /** Adds a listener for change events. */
     public void subscribe(ChatEventListener listener) {
-        events.subscribe(listener);
+        a.events.subscribe(listener);
     }
 
     /** Removes a listener. */
     public void unsubscribe(ChatEventListener listener) {
-        events.unsubscribe(listener);
+        a.events.unsubscribe(listener);
     }
 
     /** Starts delivering notifications in the background. */
     public void start() {
-        outbox.start();
+        a.outbox.start();
     }
 
     /** Stops background delivery, releasing claimed notifications for another node or the next start. */
     @Override
     public void close() {
-        outbox.close();
+        a.outbox.close();
     }
 
     /** Assembles {@link Parley}; every setting has a default. */
@@ -189,7 +167,7 @@ public final class Parley implements AutoCloseable {
         @Nullable KnowledgeBase knowledgeBase;
         @Nullable BusinessHoursService businessHours;
         @Nullable UploadService uploads;
-        dev.parley.chat.AssignmentTrigger assignmentTrigger = dev.parley.chat.AssignmentTrigger.NONE;
+        AssignmentTrigger assignmentTrigger = AssignmentTrigger.NONE;
 
         private Builder() {}
 
@@ -298,8 +276,8 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
-        /** Hears of chats left unassigned by a transfer (default {@link dev.parley.chat.AssignmentTrigger#NONE}). */
-        public Builder assignmentTrigger(dev.parley.chat.AssignmentTrigger value) {
+        /** Hears of chats left unassigned by a transfer (default {@link AssignmentTrigger#NONE}). */
+        public Builder assignmentTrigger(AssignmentTrigger value) {
             assignmentTrigger = Objects.requireNonNull(value, "assignmentTrigger");
             return this;
         }
