@@ -17,6 +17,7 @@ final class Http1 implements AutoCloseable {
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final int port;
+    private final String path;
     private final byte[] postHead;
     private final StringBuilder line = new StringBuilder();
     private Socket socket;
@@ -24,8 +25,14 @@ final class Http1 implements AutoCloseable {
     private OutputStream out;
 
     Http1(int port) throws IOException {
+        this(port, "/api/v1/chat");
+    }
+
+    /** A connection whose {@link #postMessage} posts to {@code path} instead of the API's. */
+    Http1(int port, String path) throws IOException {
         this.port = port;
-        this.postHead = ("POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1:" + port
+        this.path = path;
+        this.postHead = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
         this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
@@ -61,7 +68,7 @@ final class Http1 implements AutoCloseable {
             reconnect();
         }
         if (head.status() != 200) {
-            throw new IOException("POST /api/v1/chat answered " + head.status());
+            throw new IOException("POST " + path + " answered " + head.status());
         }
     }
 

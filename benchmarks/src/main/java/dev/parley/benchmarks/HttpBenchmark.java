@@ -224,12 +224,66 @@ final class HttpBenchmark {
                 section.add(Row.of(TITLE, "PostgreSQL", "POST latency p" + (int) (q * 100), "ms", hm, cm, hm / cm)
                         .withNote("(baseline: the core in process; last round)"));
             }
+            againstBareServlet(pool, port, sessions, connections, perThread, section);
         } finally {
             pool.shutdownNow();
             for (Http1 c : connections) {
                 c.close();
             }
         }
+    }
+
+    /**
+     * The same POSTs against {@link BareChatServlet} on the same server: what Spring MVC and Parley's web layer add
+     * to the least any servlet must do (read the JSON, call the core, write the envelope).
+     */
+    private void againstBareServlet(ExecutorService pool, int port, String[] sessions, Http1[] api, int perThread,
+            Section section) throws Exception {
+        Http1[] bare = new Http1[CONCURRENCY];
+        ConcurrentLinkedQueue<Long> apiNanos = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> bareNanos = new ConcurrentLinkedQueue<>();
+        try {
+            for (int t = 0; t < CONCURRENCY; t++) {
+                bare[t] = new Http1(port, BareChatServlet.PATH);
+            }
+            Harness.throughput(pool, CONCURRENCY, Math.max(1, perThread / 4),
+                    (t, i) -> bare[t].postMessage(sessions[t], "Warming up the bare servlet " + i));
+            Harness.Pair p = harness.paired(
+                    () -> timed(pool, perThread, apiNanos, (t, i) -> api[t].postMessage(sessions[t], "Hello " + i)),
+                    () -> timed(pool, perThread, bareNanos, (t, i) -> bare[t].postMessage(sessions[t], "Hi " + i)));
+            section.add(Row.of(TITLE, "PostgreSQL", "message POSTs, " + CONCURRENCY + " concurrent, against a bare "
+                    + "servlet", "msg/s", p.candidate(), p.baseline(), p.ratio())
+                    .withNote("(baseline: `BareChatServlet`, same JSON, core method and answer; target ≥ 0.80×)"));
+            long[] a = sorted(apiNanos);
+            long[] b = sorted(bareNanos);
+            double am = Harness.quantile(a, 0.99) / 1e6;
+            double bm = Harness.quantile(b, 0.99) / 1e6;
+            section.add(Row.of(TITLE, "PostgreSQL", "POST latency p99, against a bare servlet", "ms", am, bm, am / bm)
+                    .withNote("(baseline: `BareChatServlet`; last round)"));
+            if (options.profile()) {
+                RequestProfile profile = RequestProfile.start();
+                Harness.throughput(pool, CONCURRENCY, Math.max(1, perThread / 2),
+                        (t, i) -> bare[t].postMessage(sessions[t], "Bare under JFR " + i));
+                section.finding("**Where a bare servlet's POST time goes in the server** (one round under JDK "
+                        + "Flight Recorder, as above): " + profile.stop());
+            }
+        } finally {
+            for (Http1 c : bare) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    private static double timed(ExecutorService pool, int perThread, ConcurrentLinkedQueue<Long> nanos,
+            Harness.Op op) throws Exception {
+        nanos.clear();
+        return Harness.throughput(pool, CONCURRENCY, perThread, (t, i) -> {
+            long t0 = System.nanoTime();
+            op.run(t, i);
+            nanos.add(System.nanoTime() - t0);
+        });
     }
 
     private static long[] sorted(ConcurrentLinkedQueue<Long> values) {

@@ -74,6 +74,15 @@ public final class DefaultPresenceTracker implements PresenceTracker {
                     + store.departments().list().stream().map(d -> d.slug()).toList() + " or none for all");
         }
         String socketId = Checks.optionalLine(heartbeat.socketId(), "socketId", 200);
+        if (heartbeat.online()) {
+            // the common case, an online admin staying as they were: one guarded update, nothing to announce
+            Instant now = clock.instant();
+            AdminPresence steady = new AdminPresence(adminId, true, now, socketId, department);
+            if (store.presence().refresh(steady, now.minus(timeout))) {
+                store.transactions().afterCommit(cache::invalidate);
+                return steady;
+            }
+        }
         List<ChatEvent> published = new ArrayList<>();
         AdminPresence result = store.transactions().inTransaction(() -> {
             published.clear();

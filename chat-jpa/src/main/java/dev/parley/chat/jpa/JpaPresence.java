@@ -50,6 +50,35 @@ final class JpaPresence implements PresenceRecords {
     }
 
     /**
+     * One {@code UPDATE} of the admin's row, guarded by the state a routine heartbeat keeps (online, seen within the
+     * timeout, same department); with no transaction around it, that statement and its commit are the whole cost.
+     */
+    @Override
+    public boolean refresh(AdminPresence p, Instant seenAfter) {
+        if (!p.online()) {
+            return false;
+        }
+        return tx.call(t -> {
+            int updated = t.em.unwrap(Session.class).doReturningWork(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.presence
+                        + " SET last_seen_at = ?, socket_id = ? WHERE user_id = ? AND online = TRUE"
+                        + " AND last_seen_at > ? AND department IS NOT DISTINCT FROM ?")) {
+                    s.setObject(1, utc(p.lastSeenAt()));
+                    setNullable(s, 2, p.socketId());
+                    s.setString(3, p.userId());
+                    s.setObject(4, utc(seenAfter));
+                    setNullable(s, 5, p.department());
+                    return s.executeUpdate();
+                }
+            });
+            if (updated > 0) {
+                t.evict(PresenceEntity.class, e -> e.toRecord().userId().equals(p.userId()));
+            }
+            return updated > 0;
+        });
+    }
+
+    /**
      * H2's MERGE updates, or inserts when no row matched; two first heartbeats at once can both try the insert, and
      * the loser then finds the winner's row to update. A failed statement does not end an H2 transaction.
      */

@@ -16,6 +16,7 @@ import dev.parley.chat.presence.Heartbeat;
 import dev.parley.chat.presence.OnlineAdmin;
 import dev.parley.chat.presence.PresenceTracker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,50 @@ public abstract class PresenceContract extends ContractSuite {
                 .extracting(ChatEvent.PresenceChanged::wasOnline, ChatEvent.PresenceChanged::isOnline)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(false, true),
                         org.assertj.core.groups.Tuple.tuple(true, false));
+    }
+
+    @Test
+    void theStoreRefreshesOnlyAnAdminWhoStaysAsTheyWere() {
+        var records = store().presence();
+        Instant after = T0.minusSeconds(120);
+        AdminPresence beat = new AdminPresence("alice", true, T0.plusSeconds(30), "s2", null);
+        assertThat(records.refresh(beat, after)).as("no row yet").isFalse();
+        assertThat(records.find("alice")).isEmpty();
+
+        records.upsert(new AdminPresence("alice", true, T0, "s1", null));
+        assertThat(records.refresh(beat, after)).isTrue();
+        assertThat(records.find("alice")).contains(beat);
+
+        AdminPresence sales = new AdminPresence("alice", true, T0.plusSeconds(60), "s2", "sales");
+        assertThat(records.refresh(sales, after)).as("another department").isFalse();
+        assertThat(records.refresh(new AdminPresence("alice", true, T0.plusSeconds(200), "s2", null), T0.plusSeconds(30)))
+                .as("seen too long ago").isFalse();
+        assertThat(records.refresh(new AdminPresence("alice", false, T0.plusSeconds(60), null, null), after))
+                .as("going offline").isFalse();
+        assertThat(records.find("alice")).contains(beat);
+
+        records.upsert(new AdminPresence("alice", false, T0.plusSeconds(40), null, null));
+        assertThat(records.refresh(new AdminPresence("alice", true, T0.plusSeconds(50), "s2", null), after)).as("offline row").isFalse();
+        assertThat(records.find("alice")).map(AdminPresence::online).contains(false);
+
+        records.upsert(sales);
+        AdminPresence salesAgain = new AdminPresence("alice", true, T0.plusSeconds(90), null, "sales");
+        assertThat(records.refresh(salesAgain, after)).as("same department").isTrue();
+        assertThat(records.find("alice")).contains(salesAgain);
+    }
+
+    @Test
+    void aRoutineHeartbeatThenAnotherDepartmentStillAnnouncesTheChange() {
+        presence().heartbeat("alice", new Heartbeat(true, "technical", null));
+        clock.advance(Duration.ofSeconds(30));
+        presence().heartbeat("alice", new Heartbeat(true, "technical", null));
+        assertThat(presence().anyOnline("general")).isFalse();
+
+        presence().heartbeat("alice", new Heartbeat(true, "general", null));
+        assertThat(presence().anyOnline("general")).isTrue();
+        assertThat(store().presence().find("alice")).map(AdminPresence::department).contains("general");
+        assertThat(events.of(ChatEvent.PresenceChanged.class)).as("online once, all along")
+                .extracting(ChatEvent.PresenceChanged::wasOnline).containsExactly(false);
     }
 
     @Test

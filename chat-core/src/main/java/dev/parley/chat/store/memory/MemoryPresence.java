@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 final class MemoryPresence implements PresenceRecords {
@@ -20,6 +21,19 @@ final class MemoryPresence implements PresenceRecords {
     @Override
     public void upsert(AdminPresence presence) {
         tx.run(() -> tx.put(byUser, presence.userId(), presence));
+    }
+
+    @Override
+    public boolean refresh(AdminPresence presence, Instant seenAfter) {
+        return tx.inTransaction(() -> {
+            AdminPresence before = byUser.get(presence.userId());
+            if (!presence.online() || before == null || !before.online() || !before.lastSeenAt().isAfter(seenAfter)
+                    || !Objects.equals(before.department(), presence.department())) {
+                return false;
+            }
+            tx.put(byUser, presence.userId(), presence);
+            return true;
+        });
     }
 
     @Override
