@@ -57,14 +57,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
     private final DatabaseKind kind;
     private final JpaTransactions tx;
     private final JpaChats chats;
-    private final JpaMessages messages;
-    private final JpaDepartments departments;
     private final JpaArticles articles;
     private final JpaPresence presence;
     private final JpaHours hours;
     private final JpaCannedResponses canned;
     private final JpaOutbox outbox;
-    private final JpaFiles files;
     private final JpaAnalytics analytics;
     private final RollupRebuilds rebuilds;
     private final @Nullable MessageAppends appends;
@@ -103,14 +100,11 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
         this.tx = new JpaTransactions(factory, rollups::beforeCommit);
         RecentChats recent = new RecentChats();
         this.chats = new JpaChats(tx, tables, rollups, recent);
-        this.messages = new JpaMessages(tx);
-        this.departments = new JpaDepartments(tx);
         this.articles = new JpaArticles(tx, tables);
         this.presence = new JpaPresence(tx, tables);
         this.hours = new JpaHours(tx, tables);
         this.canned = new JpaCannedResponses(tx, tables);
         this.outbox = new JpaOutbox(tx, tables);
-        this.files = new JpaFiles(tx);
         this.analytics = new JpaAnalytics(tx, tables, rollups);
         this.events = new JpaEvents(tx, tables);
         this.assignment = new JpaAssignment(tx, tables);
@@ -201,7 +195,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
 
     @Override
     public MessageRecords messages() {
-        return messages;
+        return new JpaMessages(tx); // stateless over the transactions
     }
 
     /**
@@ -230,7 +224,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
 
     @Override
     public DepartmentRecords departments() {
-        return departments;
+        return new JpaDepartments(tx); // stateless over the transactions
     }
 
     @Override
@@ -265,7 +259,7 @@ public final class JpaChatStore implements ChatStore, AutoCloseable {
 
     @Override
     public FileRecords files() {
-        return files;
+        return new JpaFiles(tx); // stateless over the transactions
     }
 
     @Override
