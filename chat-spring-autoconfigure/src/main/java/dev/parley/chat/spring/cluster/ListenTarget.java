@@ -53,9 +53,13 @@ public record ListenTarget(String url, @Nullable String username, @Nullable Stri
         return new ListenTarget(url, orNull(username), orNull(password));
     }
 
-    /** Opens a new connection, outside any pool. */
+    /** The {@code application_name} of the listening connections, as {@code pg_stat_activity} shows them. */
+    public static final String APPLICATION_NAME = "parley-event-listener";
+
+    /** Opens a new connection, outside any pool, named {@link #APPLICATION_NAME} unless the URL names it. */
     Connection connect() throws SQLException {
         Properties p = new Properties();
+        p.setProperty("ApplicationName", APPLICATION_NAME);
         if (username != null) {
             p.setProperty("user", username);
         }

@@ -116,11 +116,14 @@ class PostgresWakeUpsTest {
         }
     }
 
-    /** Kills every listening backend, as a network failure or a database restart would. */
+    /**
+     * Kills every listening backend, as a network failure or a database restart would; found by their application
+     * name (their last query is LISTEN or, once they checked the connection while idle, empty).
+     */
     private static void terminateListeners() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                     + " WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()")) {
+                     + " WHERE application_name = '" + ListenTarget.APPLICATION_NAME + "'")) {
             int killed = 0;
             while (rs.next()) {
                 killed++;
