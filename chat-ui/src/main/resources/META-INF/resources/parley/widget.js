@@ -504,9 +504,9 @@
     /* ---------- business hours: "We're closed. We reopen Monday at 09:00." ---------- */
 
     function closedBox() {
-      return el('div', { class: 'parley-closed', role: 'status', hidden: true }, icon('info'),
-        el('span', null, el('strong', { class: 'parley-closed-when' }), ' ',
-          el('span', { class: 'parley-closed-leave', text: t('closedLeave') })));
+      return el('div', { class: 'parley-hours', role: 'status', hidden: true }, icon('info'),
+        el('span', null, el('strong', { class: 'parley-hours-when' }), ' ',
+          el('span', { class: 'parley-hours-leave', text: t('closedLeave') })));
     }
 
     /** Shows the box while the chosen department is closed, with when it reopens on the visitor's clock. */
@@ -515,7 +515,7 @@
       if (!box || !slug) { return; }
       request('GET', url('/chat/hours?department=' + encodeURIComponent(slug))).then(function (h) {
         if (slug !== state.department) { return; }
-        box.querySelector('.parley-closed-when').textContent = h.open ? '' : reopening(h.nextOpening);
+        box.querySelector('.parley-hours-when').textContent = h.open ? '' : reopening(h.nextOpening);
         box.hidden = !!h.open || !!state.answered; // someone answered: the team is there after all
       }).catch(function () { box.hidden = true; });
     }

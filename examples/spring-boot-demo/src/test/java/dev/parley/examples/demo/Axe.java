@@ -34,8 +34,10 @@ final class Axe {
                     + ": npm install --prefix examples/spring-boot-demo/target/npm axe-core@4.14.1 (.ci/run does it),"
                     + " or pass -Dparley.test.axe=<path of axe.min.js>");
         }
-        // a transition under way (a toast fading in) has colours in between: scan the page at rest
-        browser.until(d -> (Boolean) browser.script("return document.getAnimations().length === 0"));
+        // a transition under way has colours in between: scan the page at rest, after the dashboard's toast (which
+        // fades out after 4 s, perhaps in the middle of a scan) is gone
+        browser.until(d -> (Boolean) browser.script(
+                "return document.getAnimations().length === 0 && !document.querySelector('#toast.show')"));
         try {
             browser.script(Files.readString(SCRIPT));
         } catch (IOException e) {

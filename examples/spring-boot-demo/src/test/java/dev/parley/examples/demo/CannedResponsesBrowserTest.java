@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -65,7 +66,13 @@ class CannedResponsesBrowserTest extends EmbeddedWidgetTestBase {
 
         admin.script("window.confirm = () => true");
         admin.click(By.xpath("//table[@id='canned-table']//tr[.//code[.='/obsolete']]//button[.='Delete']"));
-        admin.until(d -> admin.all(ROWS).stream().noneMatch(r -> r.getText().contains("/obsolete")));
+        admin.until(d -> {
+            try {
+                return admin.all(ROWS).stream().noneMatch(r -> r.getText().contains("/obsolete"));
+            } catch (StaleElementReferenceException rerendered) {
+                return false;
+            }
+        });
         assertThat(Axe.seriousViolations(admin)).as("canned responses page").isEmpty();
 
         String visitor = "Ben <b>Bold</b>";

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ClosedBannerBrowserTest extends EmbeddedWidgetTestBase {
 
-    private static final By BANNER = By.cssSelector(".parley-closed");
+    private static final By BANNER = By.cssSelector(".parley-hours");
 
     @Autowired
     Parley parley;
