@@ -72,7 +72,7 @@ class InternalNotesMailTest {
     @Test
     void anOfflineChatWithANoteSendsTheVisitorAnEmailWithoutIt() throws Exception {
         PostedMessage first = parley.chats().startChat(new StartChat("Grace", "grace@visitor.test", null,
-                "general", "Is anyone there?"));
+                "general", "Is anyone there?", true));
         parley.chats().addNote(new ChatNote(first.chat().id(), "ada", NOTE));
         parley.chats().transferChat(new ChatTransfer(first.chat().id(), "ada", null, "technical", NOTE + " (2)"));
         clock.advance(Duration.ofSeconds(5));
