@@ -197,7 +197,7 @@ final class ParleyErrorResolver implements HandlerExceptionResolver, Ordered {
             case RATE_LIMITED:
                 return HttpStatus.TOO_MANY_REQUESTS.value();
             case STORAGE_UNAVAILABLE:
-                return HttpStatus.BAD_GATEWAY.value();
+                return HttpStatus.SERVICE_UNAVAILABLE.value();
             default:
                 return HttpStatus.INTERNAL_SERVER_ERROR.value();
         }

@@ -99,8 +99,7 @@ class CloudinaryOutageTest {
                     "application/pdf", UploadTest.pdf());
 
             assertThat(RECEIVED.get()).as("the SDK reached the stub").isGreaterThan(before);
-            // STORAGE_UNAVAILABLE: 502 now, 503 once ParleyErrorResolver maps backing-service outages to 503
-            assertThat(r.status()).as(r.toString()).isIn(502, 503);
+            assertThat(r.status()).as(r.toString()).isEqualTo(503);
             assertThat(r.json().get("success").asBoolean()).isFalse();
             assertThat(r.errorCode()).isEqualTo("STORAGE_UNAVAILABLE");
         }

@@ -62,8 +62,7 @@ class StorageFailureTest extends ApiTestBase {
                 "application/pdf", UploadTest.pdf());
 
         for (Api.Response r : new Api.Response[] {image, document}) {
-            // STORAGE_UNAVAILABLE: 502 now, 503 once ParleyErrorResolver maps backing-service outages to 503
-            assertThat(r.status()).as(r.toString()).isIn(502, 503);
+            assertThat(r.status()).as(r.toString()).isEqualTo(503);
             assertThat(r.json().get("success").asBoolean()).isFalse();
             assertThat(r.errorCode()).isEqualTo("STORAGE_UNAVAILABLE");
             assertThat(r.errorMessage()).contains("could not store the file");

@@ -45,6 +45,6 @@ class ParleyErrorResolverTest {
         assertThat(ParleyErrorResolver.status(dev.parley.chat.ErrorCode.TOO_LARGE)).isEqualTo(413);
         assertThat(ParleyErrorResolver.status(dev.parley.chat.ErrorCode.UNSUPPORTED_TYPE)).isEqualTo(415);
         assertThat(ParleyErrorResolver.status(dev.parley.chat.ErrorCode.RATE_LIMITED)).isEqualTo(429);
-        assertThat(ParleyErrorResolver.status(dev.parley.chat.ErrorCode.STORAGE_UNAVAILABLE)).isEqualTo(502);
+        assertThat(ParleyErrorResolver.status(dev.parley.chat.ErrorCode.STORAGE_UNAVAILABLE)).isEqualTo(503);
     }
 }
