@@ -21,6 +21,8 @@
   var API_PATH = /*parley:api*/'';
   var BASE = script && script.src ? script.src.replace(/[^/]*([?#].*)?$/, '') : document.baseURI;
 
+  var QUEUE_REFRESH_MS = 5000;
+
   var TEXTS = {
     en: {
       launcher: 'Open the support chat', unread: '{n} unread', minimise: 'Minimise the chat',
@@ -42,7 +44,8 @@
       sendRating: 'Send rating', error: 'Something went wrong ({status}). Please try again.',
       closed: "We're closed. We reopen {day} at {time}.", closedNow: "We're closed right now.",
       closedLeave: 'Leave a message: we answer as soon as we are back.', today: 'today', tomorrow: 'tomorrow',
-      onWeekday: '{weekday}', onDate: 'on {date}'
+      onWeekday: '{weekday}', onDate: 'on {date}', queue: 'You are number {n} in line',
+      agentJoined: '{name} joined the chat'
     },
     de: {
       launcher: 'Support-Chat öffnen', unread: '{n} ungelesen', minimise: 'Chat minimieren',
@@ -68,7 +71,8 @@
       closed: 'Wir haben geschlossen. Wir sind {day} um {time} Uhr wieder da.',
       closedNow: 'Wir haben gerade geschlossen.',
       closedLeave: 'Hinterlassen Sie eine Nachricht: Wir antworten, sobald wir wieder da sind.', today: 'heute',
-      tomorrow: 'morgen', onWeekday: 'am {weekday}', onDate: 'am {date}'
+      tomorrow: 'morgen', onWeekday: 'am {weekday}', onDate: 'am {date}',
+      queue: 'Sie sind Nummer {n} in der Warteschlange', agentJoined: '{name} ist dem Chat beigetreten'
     }
   };
 
@@ -260,7 +264,8 @@
       unread: 0,
       loaded: false, // the chat's history is shown: later answers count as unread while closed
       stream: null,
-      pollTimer: null
+      pollTimer: null,
+      queueTimer: null // re-reads the chat while it waits in the queue
     };
 
     function readSession() {
@@ -543,10 +548,13 @@
       view.notice = el('div', { class: 'parley-notice', role: 'status', hidden: true }, icon('info'),
         el('span', { class: 'parley-notice-text',
           text: t('offline') }));
+      // Always in the page (empty when there is nothing to say), so that screen readers announce each change.
+      view.queue = el('p', { class: 'parley-queue', role: 'status', 'aria-live': 'polite' });
       view.messages = el('div', { class: 'parley-messages', role: 'log', 'aria-live': 'polite' });
       view.rating = el('div', { class: 'parley-rating', hidden: true });
       view.footer = el('div', { class: 'parley-footer' });
       body.appendChild(view.notice);
+      body.appendChild(view.queue);
       body.appendChild(view.messages);
       body.appendChild(view.rating);
       body.appendChild(view.footer);
@@ -815,7 +823,30 @@
         }
         if (data.adminOnline != null) { setOnline(data.adminOnline); }
         applyStatus(statusOf(data));
+        applyQueue(data.position, chat.agentName, chat.status || statusOf(data));
       });
+    }
+
+    /* ---------- queue ---------- */
+
+    /** Shows the place in the queue, or the agent's name once assigned; re-reads the chat while it waits. */
+    function applyQueue(position, agentName, status) {
+      if (!view.queue) { return; }
+      var open = status !== 'RESOLVED' && status !== 'CLOSED';
+      var text = '';
+      if (open && agentName) {
+        text = t('agentJoined', { name: agentName });
+      } else if (open && position != null) {
+        text = t('queue', { n: position });
+      }
+      if (view.queue.textContent !== text) { view.queue.textContent = text; }
+      view.queue.setAttribute('data-position', position == null ? '' : String(position));
+      clearTimeout(state.queueTimer);
+      state.queueTimer = null;
+      if (open && position != null && !agentName) {
+        // No live event tells the visitor that the queue moved: read the chat again after a while.
+        state.queueTimer = setTimeout(function () { catchUp().catch(function () {}); }, QUEUE_REFRESH_MS);
+      }
     }
 
     function startPolling() {
@@ -824,6 +855,8 @@
     }
 
     function stopStream() {
+      clearTimeout(state.queueTimer);
+      state.queueTimer = null;
       if (state.stream) { state.stream.close(); state.stream = null; }
       if (state.pollTimer) { clearInterval(state.pollTimer); state.pollTimer = null; }
     }
