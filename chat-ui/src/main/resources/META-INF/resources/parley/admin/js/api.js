@@ -94,6 +94,8 @@ export const api = {
   chat: (id) => call('GET', `${API}/admin/chat${query({ id })}`),
   reply: (chatId, message) => call('POST', `${API}/admin/chat`, { chatId, message }),
   updateChat: (chatId, changes) => call('PATCH', `${API}/admin/chat`, { chatId, ...changes }),
+  addNote: (chatId, message) => call('POST', `${API}/admin/chat/${encodeURIComponent(chatId)}/notes`, { message }),
+  transfer: (chatId, t) => call('POST', `${API}/admin/chat/${encodeURIComponent(chatId)}/transfer`, t),
   analytics: (days) => call('GET', `${API}/admin/chat/analytics${query({ days })}`),
 
   departments: () => call('GET', `${API}/admin/chat/departments`),

@@ -188,7 +188,7 @@ async function connectStream() {
     }
     if (type === 'presence') renderTeam();
   };
-  for (const type of ['chat.started', 'message', 'chat.updated', 'chat.rated', 'presence']) {
+  for (const type of ['chat.started', 'message', 'chat.updated', 'chat.rated', 'chat.transferred', 'presence']) {
     stream.addEventListener(type, dispatch(type));
   }
   // Events were missed and cannot be replayed: every view reloads what it shows.

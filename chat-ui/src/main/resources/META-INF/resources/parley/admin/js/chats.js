@@ -1,6 +1,7 @@
 // Chats: the filtered list (live), and one conversation with replies, attachments and changes.
 import { api, session } from './api.js';
 import { attachCannedPicker } from './canned.js';
+import { announceTransfer, noteNode, openTransferDialog } from './transfer.js';
 import {
   clear, dateTime, debounce, el, formatDuration, formatSize, icon, relativeTime, safeUrl, stars, time, toast,
 } from './dom.js';
@@ -144,6 +145,7 @@ export class ChatsView {
   onEvent(type, data) {
     if (type === 'presence') return;
     this.reload();
+    if (type === 'chat.transferred') announceTransfer(this.ctx, session.admin && session.admin.id, data);
     if (!this.openId) return;
     if (type === 'reconnected') { this.refreshConversation(); return; }
     const chat = data && data.chat;
@@ -223,6 +225,14 @@ export class ChatsView {
       actions.appendChild(act('chat-resolve', 'Resolve', 'RESOLVED', 'btn primary'));
     }
     if (chat.status === 'RESOLVED') actions.appendChild(act('chat-reopen', 'Reopen', 'ACTIVE'));
+    if (chat.status !== 'CLOSED') {
+      actions.appendChild(el('button', { id: 'chat-transfer', class: 'btn', type: 'button', text: 'Transfer',
+        onclick: () => openTransferDialog(this.ctx, chat, (moved) => {
+          if (moved && moved.id === this.openId) this.renderHeader(moved);
+          this.refreshConversation();
+          this.reload();
+        }) }));
+    }
     if (chat.status !== 'CLOSED') actions.appendChild(act('chat-close', 'Close', 'CLOSED', 'btn ghost'));
     this.header.appendChild(el('div', { class: 'conv-title' },
       el('span', { class: 'avatar', 'aria-hidden': 'true', text: (chat.visitorName || '?').charAt(0).toUpperCase() }),
@@ -272,9 +282,22 @@ export class ChatsView {
     }
     const text = el('textarea', { id: 'reply-text', rows: 2, maxlength: 5000, 'aria-label': 'Reply',
       placeholder: chat.status === 'RESOLVED' ? 'Reply (reopens the chat)…' : 'Write a reply… (Enter to send, Shift+Enter for a new line)' });
-    const send = el('button', { id: 'reply-send', class: 'btn primary', type: 'submit' }, icon('send'), 'Send');
+    const sendLabel = el('span', { text: 'Send' });
+    const send = el('button', { id: 'reply-send', class: 'btn primary', type: 'submit' }, icon('send'), sendLabel);
     const picker = attachCannedPicker(text, () => this.openId);
-    const form = el('form', { class: 'reply-form' }, el('div', { class: 'reply-box' }, text, picker), send);
+    // Note mode: what is written becomes an internal note only admins see, never a reply to the visitor.
+    const noteMode = el('input', { type: 'checkbox', id: 'reply-note' });
+    const replyPlaceholder = text.placeholder;
+    noteMode.addEventListener('change', () => {
+      form.classList.toggle('is-note', noteMode.checked);
+      text.setAttribute('aria-label', noteMode.checked ? 'Internal note' : 'Reply');
+      text.placeholder = noteMode.checked ? 'Write an internal note — only admins see it' : replyPlaceholder;
+      sendLabel.textContent = noteMode.checked ? 'Add note' : 'Send';
+      text.focus();
+    });
+    const form = el('form', { class: 'reply-form' }, el('div', { class: 'reply-box' }, text, picker),
+      el('div', { class: 'reply-side' }, send,
+        el('label', { class: 'check note-toggle' }, noteMode, el('span', { text: 'Internal note' }))));
     text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
     });
@@ -284,7 +307,7 @@ export class ChatsView {
       if (!value.trim()) return;
       send.disabled = true;
       try {
-        const m = await api.reply(this.openId, value);
+        const m = noteMode.checked ? await api.addNote(this.openId, value) : await api.reply(this.openId, value);
         this.addMessage(m && m.message && typeof m.message === 'object' ? m.message : m);
         text.value = '';
       } catch (err) {
@@ -313,6 +336,11 @@ export class ChatsView {
     this.messageIds.add(m.id);
     const who = m.sender === 'ADMIN' ? (m.senderName || this.ctx.adminName(m.senderId))
       : m.sender === 'VISITOR' ? (this.openChat ? this.openChat.visitorName : 'Visitor') : 'Parley';
+    if (m.messageType === 'NOTE') {
+      this.messages.appendChild(noteNode(m, who));
+      this.scroll();
+      return;
+    }
     const node = el('div', { class: `msg from-${String(m.sender).toLowerCase()}`, dataset: { id: String(m.id) } });
     if (m.sender !== 'SYSTEM') node.appendChild(el('span', { class: 'msg-meta', text: `${who} · ${time(m.createdAt)}` }));
     const link = safeUrl(m.fileUrl);
