@@ -121,7 +121,8 @@ export class ChatsView {
       const unread = last && last.sender === 'VISITOR' && chat.id !== this.openId
         && (!this.seen[chat.id] || this.seen[chat.id] < chat.updatedAt);
       const snippet = last
-        ? (last.message || (last.fileName ? `Attachment: ${last.fileName}` : '')) : '';
+        ? `${last.messageType === 'NOTE' ? 'Internal note: ' : ''}${last.message
+          || (last.fileName ? `Attachment: ${last.fileName}` : '')}` : '';
       const li = el('li', {
         class: `chat-item${chat.id === this.openId ? ' selected' : ''}${unread ? ' unread' : ''}`,
         dataset: { chatId: String(chat.id), status: chat.status },
