@@ -9,7 +9,9 @@ import dev.parley.chat.ChatUpdate;
 import dev.parley.chat.PageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,21 +73,19 @@ class TransferBrowserTest extends EmbeddedWidgetTestBase {
 
         // grace, without reloading: the chat is listed as hers, and opening it shows both notes
         grace.waitForText(Dashboard.CHAT_ITEMS, VISITOR);
-        grace.until(d -> grace.all(Dashboard.CHAT_ITEMS).stream().anyMatch(
-                i -> i.getText().contains(VISITOR) && i.getText().contains("→ Grace Hopper")));
+        grace.until(d -> notStale(() -> grace.all(Dashboard.CHAT_ITEMS).stream().anyMatch(
+                i -> i.getText().contains(VISITOR) && i.getText().contains("→ Grace Hopper"))));
         grace.click(By.xpath("//li[contains(@class,'chat-item')][.//*[contains(@class,'visitor-name')][.='"
                 + VISITOR + "']]//a"));
         grace.waitForText(By.id("conv-visitor"), VISITOR);
         grace.waitForText(NOTES, TRANSFER_NOTE);
         grace.waitForText(NOTES, FIRST_NOTE);
         grace.waitForText(By.cssSelector("#conv-messages .msg.from-system"), "Transferred");
-        grace.until(d -> "grace".equals(new Select(grace.find(By.id("chat-assignee")))
-                .getFirstSelectedOption().getAttribute("value")));
+        grace.until(d -> assignee(grace).equals("grace"));
 
         // ada's open conversation follows
         admin.waitForText(NOTES, TRANSFER_NOTE);
-        admin.until(d -> "grace".equals(new Select(admin.find(By.id("chat-assignee")))
-                .getFirstSelectedOption().getAttribute("value")));
+        admin.until(d -> assignee(admin).equals("grace"));
         assertThat(Axe.seriousViolations(admin)).as("a conversation with internal notes").isEmpty();
         admin.screenshot("dashboard-internal-notes");
 
@@ -96,6 +96,22 @@ class TransferBrowserTest extends EmbeddedWidgetTestBase {
         widget.openAt(SITE.origin() + "/");
         widget.in().waitForText(system, "Transferred to Grace");
         assertThat(visitorText(widget)).doesNotContain(TRANSFER_NOTE).doesNotContain(FIRST_NOTE);
+    }
+
+    /** The admin the open conversation's details name as its assignee ("" while re-rendered). */
+    private static String assignee(Browser browser) {
+        String value = notStale(() -> new Select(browser.find(By.id("chat-assignee"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        return value == null ? "" : value;
+    }
+
+    /** The condition's value, or null when the dashboard re-rendered the elements it read (then it is asked again). */
+    private static <T> T notStale(Supplier<T> condition) {
+        try {
+            return condition.get();
+        } catch (StaleElementReferenceException rerendered) {
+            return null;
+        }
     }
 
     private static String visitorText(Widget widget) {
