@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The visitor's place in the queue: a round-robin department whose admins have no room (capacity 0) keeps its
  * chats waiting, and the second visitor's widget says "You are number 2 in line" in a polite live region; once an
- * admin has room the queue drains and the widget names the agent who joined.
+ * admin has room the queue drains and the widget names the agent who joined. The text is German with
+ * {@code lang: 'de'} and the host's own with {@code texts}.
  */
 class QueueBrowserTest extends EmbeddedWidgetTestBase {
 
@@ -61,6 +62,13 @@ class QueueBrowserTest extends EmbeddedWidgetTestBase {
         assertThat(widget.in().find(QUEUE).getAttribute("data-position")).isEqualTo("2");
         assertThat(Axe.seriousViolations(visitor)).as("the widget with its place in the queue").isEmpty();
         visitor.screenshot("widget-queue-position");
+
+        visitor.script("Parley.init({lang: 'de'})");
+        widget.in().click(By.cssSelector(".parley-launcher"));
+        widget.in().waitForText(QUEUE, "Sie sind Nummer 2 in der Warteschlange");
+        visitor.script("Parley.init({texts: {queue: 'Place {n} in the queue'}})");
+        widget.in().click(By.cssSelector(".parley-launcher"));
+        widget.in().waitForText(QUEUE, "Place 2 in the queue");
 
         parley.presence().heartbeat("ada", Heartbeat.onlineForAll());
         parley.assignment().setCapacity("ada", 5);
